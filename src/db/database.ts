@@ -1,0 +1,103 @@
+// Opens the database prepdeck runs on: PostgreSQL through `pg` when DATABASE_URL is set, else an
+// embedded PGlite (real PostgreSQL in WebAssembly) kept in DATA_DIR. Both give the same Prisma
+// client plus a raw connection for what Prisma cannot do (migration scripts, session locks).
+import { join } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "../generated/prisma/client.ts";
+
+export type { PrismaClient } from "../generated/prisma/client.ts";
+
+/** One connection, for multi-statement scripts and session-level advisory locks. */
+export interface SqlConnection {
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+  /** Runs a script of several statements (simple query protocol). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Database {
+  kind: "postgres" | "pglite";
+  prisma: PrismaClient;
+  withConnection<T>(fn: (connection: SqlConnection) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface PoolSettings {
+  poolMax: number;
+  connectionTimeoutMs: number;
+  idleTimeoutMs: number;
+  statementTimeoutMs: number;
+}
+
+export type DatabaseTarget =
+  | { kind: "postgres"; url: string; pool: PoolSettings; onPoolError?: (error: Error) => void }
+  /** `dataDir` undefined: in memory (tests). */
+  | { kind: "pglite"; dataDir?: string };
+
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  return target.kind === "postgres" ? openPostgres(target) : openPglite(target.dataDir);
+}
+
+/** Where `npm start` keeps its embedded database. */
+export function pgliteDirectory(dataDir: string): string {
+  return join(dataDir, "pglite");
+}
+
+function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>): Database {
+  const pool = new pg.Pool({
+    connectionString: target.url,
+    max: target.pool.poolMax,
+    connectionTimeoutMillis: target.pool.connectionTimeoutMs,
+    idleTimeoutMillis: target.pool.idleTimeoutMs,
+    // A runaway query is cut off server-side rather than holding a connection forever.
+    statement_timeout: target.pool.statementTimeoutMs,
+    application_name: "prepdeck",
+  });
+  // An idle client losing its connection (server restart) emits here; unhandled it would crash.
+  pool.on("error", (error) => target.onPoolError?.(error));
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    kind: "postgres",
+    prisma,
+    async withConnection(fn) {
+      const client = await pool.connect();
+      try {
+        return await fn({
+          query: async (sql, params) => (await client.query(sql, params)).rows,
+          exec: async (sql) => {
+            await client.query(sql);
+          },
+        });
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+async function openPglite(dataDir: string | undefined): Promise<Database> {
+  const pglite = await PGlite.create(dataDir ? { dataDir } : {});
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    kind: "pglite",
+    prisma,
+    // PGlite is a single connection that serialises every query, so "one connection" is the instance.
+    withConnection: (fn) =>
+      fn({
+        query: async <Row>(sql: string, params?: unknown[]) => (await pglite.query<Row>(sql, params)).rows,
+        exec: async (sql) => {
+          await pglite.exec(sql);
+        },
+      }),
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}
