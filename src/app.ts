@@ -13,7 +13,7 @@ import { usersRoutes } from "./modules/users/users.routes.ts";
 import { authPlugin } from "./plugins/auth.ts";
 import { dbPlugin } from "./plugins/db.ts";
 import { errorsPlugin } from "./plugins/errors.ts";
-import { openapiPlugin } from "./plugins/openapi.ts";
+import { openapiPlugin, openapiRoutes } from "./plugins/openapi.ts";
 import { securityPlugin } from "./plugins/security.ts";
 
 export interface AppDependencies {
@@ -77,6 +77,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
 
   // Feature modules.
+  await app.register(openapiRoutes);
   await app.register(healthRoutes);
   await app.register(authRoutes, {
     accessTokenTtlSeconds: config.jwt.accessTokenTtlSeconds,

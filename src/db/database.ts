@@ -2,7 +2,7 @@
 // embedded PGlite (real PostgreSQL in WebAssembly) kept in DATA_DIR. Both give the same Prisma
 // client plus a raw connection for what Prisma cannot do (migration scripts, session locks).
 import { join } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import { Mutex, PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
@@ -84,17 +84,21 @@ function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>): Da
 async function openPglite(dataDir: string | undefined): Promise<Database> {
   const pglite = await PGlite.create(dataDir ? { dataDir } : {});
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  // PGlite is one session, so a session-level advisory lock would not exclude a second caller
+  // in this process; the mutex makes withConnection exclusive as a pooled connection would be.
+  const exclusive = new Mutex();
   return {
     kind: "pglite",
     prisma,
-    // PGlite is a single connection that serialises every query, so "one connection" is the instance.
     withConnection: (fn) =>
-      fn({
-        query: async <Row>(sql: string, params?: unknown[]) => (await pglite.query<Row>(sql, params)).rows,
-        exec: async (sql) => {
-          await pglite.exec(sql);
-        },
-      }),
+      exclusive.runExclusive(() =>
+        fn({
+          query: async <Row>(sql: string, params?: unknown[]) => (await pglite.query<Row>(sql, params)).rows,
+          exec: async (sql) => {
+            await pglite.exec(sql);
+          },
+        }),
+      ),
     async close() {
       await prisma.$disconnect();
       await pglite.close();
