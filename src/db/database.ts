@@ -21,6 +21,8 @@ export interface Database {
   kind: "postgres" | "pglite";
   prisma: PrismaClient;
   withConnection<T>(fn: (connection: SqlConnection) => Promise<T>): Promise<T>;
+  /** One round trip to the server, for readiness probes (no Prisma query planning on the hot path). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -61,6 +63,9 @@ function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>): Da
   return {
     kind: "postgres",
     prisma,
+    async ping() {
+      await pool.query("SELECT 1");
+    },
     async withConnection(fn) {
       const client = await pool.connect();
       try {
@@ -90,6 +95,9 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   return {
     kind: "pglite",
     prisma,
+    async ping() {
+      await pglite.query("SELECT 1");
+    },
     withConnection: (fn) =>
       exclusive.runExclusive(() =>
         fn({

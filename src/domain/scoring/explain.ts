@@ -94,12 +94,17 @@ export interface SentenceReading {
   keywordsOnly: boolean;
 }
 
-/** The sentences worth reading, and whether the whole answer is a keyword list. */
+/**
+ * The sentences worth reading, and whether the whole answer is a keyword list: nothing readable is
+ * left, or no verb anywhere and at least half the sentences are one or two words ("GIL. Threads.",
+ * a bullet list of terms). A single verbless sentence is still read: wink's tagger misses verbs in
+ * noun-heavy sentences such as "I/O releases the GIL".
+ */
 export function readableSentences(text: AnalysedText): SentenceReading {
   const spans = text.sentences.filter((s) => !isKeywordSentence(text.tokens.slice(s.start, s.end)));
   const noVerbAtAll = !text.tokens.some((t) => t.verb);
-  const allTiny = text.sentences.every((s) => s.end - s.start <= 2);
-  return { spans, keywordsOnly: spans.length === 0 || (noVerbAtAll && allTiny) };
+  const tiny = text.sentences.filter((s) => s.end - s.start <= 2).length;
+  return { spans, keywordsOnly: spans.length === 0 || (noVerbAtAll && tiny * 2 >= text.sentences.length) };
 }
 
 /** Is the phrasing found in one sentence, inside the window, with the right polarity? */

@@ -102,12 +102,16 @@ export function warmUpNlp(): void {
   analyse("Warm-up: the event loop does not release the GIL.");
 }
 
-/** NFKC, straight apostrophes, the lexicon's multi-word rewrites, and a full stop at line ends. */
+/** NFKC, straight apostrophes, the lexicon's multi-word rewrites; each line its own paragraph. */
 export function prepareText(text: string): string {
   let out = text.normalize("NFKC").replace(/[\u2018\u2019\u02bc]/g, "'");
   for (const [pattern, replacement] of REWRITES) out = out.replace(pattern, replacement);
-  // A line break ends a sentence: bullet lists are written without full stops.
-  return out.replace(/([^\s.!?;:])[ \t]*(?:\r?\n)+/g, "$1.\n");
+  // A line break ends a sentence (bullet lists have no full stops); wink splits on blank lines.
+  return out
+    .split(/\r?\n/)
+    .map((line) => line.replace(/^\s*(?:[-*+•·]|\d{1,2}[.)])\s+/, "").trim())
+    .filter((line) => line !== "")
+    .join("\n\n");
 }
 
 function isTrue(flag: unknown): boolean {

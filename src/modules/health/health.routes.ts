@@ -38,7 +38,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (_request, reply) => {
-      if (await databaseAnswers(() => app.db.$executeRaw`SELECT 1`)) return { status: "ok" as const };
+      if (await databaseAnswers(() => app.database.ping())) return { status: "ok" as const };
       reply.header("Retry-After", "5");
       return sendProblem(reply, {
         type: "/problems/not-ready",
