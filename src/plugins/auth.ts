@@ -23,6 +23,8 @@ declare module "@fastify/jwt" {
 declare module "fastify" {
   interface FastifyInstance {
     authenticate(request: FastifyRequest): Promise<void>;
+    /** Like authenticate when an Authorization header is present; anonymous (no user) otherwise. */
+    authenticateIfPresent(request: FastifyRequest): Promise<void>;
     requireRole(...roles: Role[]): (request: FastifyRequest) => Promise<void>;
     signAccessToken(payload: AccessTokenPayload): string;
   }
@@ -63,6 +65,10 @@ export const authPlugin = fp(
         // One message for missing, malformed, forged and expired tokens: the client's fix is the same.
         throw new UnauthorizedError("A valid access token is required (Authorization: Bearer <token>).");
       }
+    });
+
+    app.decorate("authenticateIfPresent", async (request: FastifyRequest) => {
+      if (request.headers.authorization !== undefined) await app.authenticate(request);
     });
 
     app.decorate("requireRole", (...roles: Role[]) => async (request: FastifyRequest) => {
