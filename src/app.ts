@@ -8,7 +8,9 @@ import type { AppConfig } from "./config/env.ts";
 import type { Database } from "./db/database.ts";
 import { type Clock, systemClock } from "./lib/clock.ts";
 import { authRoutes } from "./modules/auth/auth.routes.ts";
+import { contentRoutes } from "./modules/content/content.routes.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
+import { scoringRoutes } from "./modules/scoring/scoring.routes.ts";
 import { usersRoutes } from "./modules/users/users.routes.ts";
 import { authPlugin } from "./plugins/auth.ts";
 import { dbPlugin } from "./plugins/db.ts";
@@ -85,6 +87,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     authRateLimit: config.rateLimit.authMax,
   });
   await app.register(usersRoutes);
+  await app.register(contentRoutes);
+  await app.register(scoringRoutes);
 
   await app.ready();
   return app;

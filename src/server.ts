@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from "./config/env.ts";
 import { resolveJwtSecret } from "./config/jwt-secret.ts";
 import { openConfiguredDatabase } from "./db/open-from-config.ts";
 import { prepareDatabase } from "./db/prepare.ts";
+import { seedContent } from "./modules/content/seed-content.ts";
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
@@ -22,7 +23,14 @@ async function main(): Promise<void> {
   const log = pino({ level: config.logLevel, redact: LOG_REDACT_PATHS });
   const jwtSecret = await resolveJwtSecret(config);
   const database = await openConfiguredDatabase(config, log);
-  const report = await prepareDatabase(database, {});
+  const report = await prepareDatabase(database, {
+    seed: config.seedOnStart
+      ? async (prisma) => {
+          const seeded = await seedContent(prisma);
+          log.info({ seeded }, "question bank loaded");
+        }
+      : undefined,
+  });
   log.info({ database: database.kind, applied: report.applied }, "database ready");
   if (report.modified.length > 0) log.warn({ modified: report.modified }, "applied migrations changed since");
 

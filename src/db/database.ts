@@ -35,11 +35,11 @@ export interface PoolSettings {
 
 export type DatabaseTarget =
   | { kind: "postgres"; url: string; pool: PoolSettings; onPoolError?: (error: Error) => void }
-  /** `dataDir` undefined: in memory (tests). */
-  | { kind: "pglite"; dataDir?: string };
+  /** `dataDir` undefined: in memory (tests). `template`: start from a dumped data directory. */
+  | { kind: "pglite"; dataDir?: string; template?: Blob };
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
-  return target.kind === "postgres" ? openPostgres(target) : openPglite(target.dataDir);
+  return target.kind === "postgres" ? openPostgres(target) : openPglite(target.dataDir, target.template);
 }
 
 /** Where `npm start` keeps its embedded database. */
@@ -86,8 +86,11 @@ function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>): Da
   };
 }
 
-async function openPglite(dataDir: string | undefined): Promise<Database> {
-  const pglite = await PGlite.create(dataDir ? { dataDir } : {});
+async function openPglite(dataDir: string | undefined, template: Blob | undefined): Promise<Database> {
+  const pglite = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    ...(template ? { loadDataDir: template } : {}),
+  });
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   // PGlite is one session, so a session-level advisory lock would not exclude a second caller
   // in this process; the mutex makes withConnection exclusive as a pooled connection would be.

@@ -25,6 +25,9 @@ export async function buildTestApp(
     JWT_SECRET: TEST_JWT_SECRET,
     RATE_LIMIT_MAX: "100000",
     AUTH_RATE_LIMIT_MAX: "100000",
+    // PGlite runs queries synchronously in WebAssembly, so a busy test file can stall the event
+    // loop for a while; load shedding is tested on its own with a low threshold.
+    MAX_EVENT_LOOP_DELAY_MS: "60000",
     ...options.env,
   });
   const app = await buildApp({

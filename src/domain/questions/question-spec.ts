@@ -195,9 +195,10 @@ const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id 
 
 /**
  * Splits an authored question into its public payload and secret key, giving each choice and
- * item an opaque id from `newId` (random in production, seeded in tests).
+ * item an opaque id from `newId(text)`: random for authored questions, derived from the slug and
+ * text for the bank so that re-seeding keeps them.
  */
-export function toStoredQuestion(input: QuestionInput, newId: () => string): StoredQuestion {
+export function toStoredQuestion(input: QuestionInput, newId: (text: string) => string): StoredQuestion {
   const base = { type: input.type, prompt: input.prompt, explanation: input.explanation ?? null };
   switch (input.type) {
     case "explain":
@@ -212,7 +213,7 @@ export function toStoredQuestion(input: QuestionInput, newId: () => string): Sto
       };
     case "single_choice":
     case "multiple_choice": {
-      const choices = input.choices.map((c) => ({ id: newId(), text: c.text, correct: c.correct }));
+      const choices = input.choices.map((c) => ({ id: newId(c.text), text: c.text, correct: c.correct }));
       return {
         ...base,
         // Served in id order: ids are random, so the order says nothing about which is right.
@@ -223,7 +224,7 @@ export function toStoredQuestion(input: QuestionInput, newId: () => string): Sto
     case "true_false":
       return { ...base, payload: {}, answerKey: { answer: input.answer } };
     case "ordering": {
-      const items = input.items.map((t) => ({ id: newId(), text: t }));
+      const items = input.items.map((t) => ({ id: newId(t), text: t }));
       return {
         ...base,
         payload: { items: [...items].sort(byId) },

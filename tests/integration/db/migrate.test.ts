@@ -25,7 +25,7 @@ async function recorded(t: TestDatabase) {
 
 describe("migration runner", () => {
   it("applies every migration to a fresh database and records it as prisma migrate deploy does", async () => {
-    testDatabase = await createTestDatabase();
+    testDatabase = await createTestDatabase({ empty: true });
     const migrations = await readMigrations();
     expect(migrations.length).toBeGreaterThan(0);
     const report = await prepareDatabase(testDatabase.database);
@@ -46,7 +46,7 @@ describe("migration runner", () => {
   });
 
   it("is a no-op when run again", async () => {
-    testDatabase = await createTestDatabase();
+    testDatabase = await createTestDatabase({ empty: true });
     await prepareDatabase(testDatabase.database);
     const again = await prepareDatabase(testDatabase.database);
     expect(again).toEqual({ applied: [], modified: [] });
@@ -54,7 +54,7 @@ describe("migration runner", () => {
   });
 
   it("lets two runners starting together apply each migration once", async () => {
-    testDatabase = await createTestDatabase();
+    testDatabase = await createTestDatabase({ empty: true });
     const second = await testDatabase.open();
     let seeded = 0;
     const seed = async () => {
@@ -71,7 +71,7 @@ describe("migration runner", () => {
   });
 
   it("rolls a failing migration back whole and records nothing", async () => {
-    testDatabase = await createTestDatabase();
+    testDatabase = await createTestDatabase({ empty: true });
     const bad = {
       name: "20990101000000_bad",
       sql: "CREATE TABLE half_done (id int);\nSELECT no_such_column FROM half_done;",
@@ -88,7 +88,7 @@ describe("migration runner", () => {
   });
 
   it("reports an applied migration whose file changed since", async () => {
-    testDatabase = await createTestDatabase();
+    testDatabase = await createTestDatabase({ empty: true });
     const [first] = await readMigrations();
     if (!first) throw new Error("no migrations");
     await testDatabase.database.withConnection((c) =>
