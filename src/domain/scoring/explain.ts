@@ -1,151 +1,163 @@
 // Deterministic rubric scoring of free-text explanations.
 //
-// A key point (or misconception) is found when one of its phrasings is found. A phrasing is found
-// when every content word of it (stop words dropped, synonyms and inflections merged by nlp.ts)
-// occurs in one sentence of the answer within a window of WINDOW word tokens, with the same
-// polarity: "does not release the GIL" never matches "releases the GIL", and a phrasing written with
-// a negation only matches a negated statement.
+// score = weight of the key points found / total weight; verdict by EXPLAIN_THRESHOLDS. A key point
+// (or misconception) is found when one of its phrasings is found (matching.ts): every content word
+// of the phrasing (stop words dropped; synonyms, inflections and multi-word terms merged by nlp.ts
+// and synonyms.ts) in one sentence of the answer, within a window of word tokens, with the same
+// polarity: "does not release the GIL" never matches "releases the GIL", and a phrasing written
+// with a negation only matches a negated statement.
 //
-// Three guards against gaming the matcher:
-// - Prompt words: a key-point phrasing made only of words from the prompt gives no credit, so
-//   echoing the question earns nothing; the answer has to bring at least one word of its own.
-// - Keyword lists: a sentence that is a list of short items without a verb ("GIL, mutex, threads")
-//   or a run of four or more content words without a single stop word or verb is not read at all.
-//   An answer made only of such sentences scores 0.
-// - Misconceptions: any matched misconception caps the score at MISCONCEPTION_CAP and the verdict
-//   at partial; with no key point matched the verdict is incorrect.
+// Guards against gaming the matcher and against misreading:
+// - Prompt words: a key-point phrasing the prompt itself already states (only prompt words, and
+//   not a negation the prompt lacks) gives no credit, so echoing the question earns nothing.
+// - Keyword lists: an answer whose words are mostly in comma lists of short items or runs of bare
+//   terms, or with no verb at all and mostly one-word sentences, scores 0 ("answer in sentences");
+//   a run of bare terms inside a real answer is skipped.
+// - Language: six or more words with under 12% English stop words score 0 (not English).
+// - Misconceptions: matched in the phrasing's word order (or its passive) inside one clause, never
+//   in a conditional; a key point found on the same words does not count; any misconception caps
+//   the score at MISCONCEPTION_CAP and the verdict at partial, or incorrect with no key point.
 import type { Rubric } from "../questions/question-spec.ts";
-import { type AnalysedText, analyse, type SentenceSpan, type WordToken } from "./nlp.ts";
-import { LIST_SEPARATORS } from "./synonyms.ts";
+import {
+  type CompiledPhrasing,
+  compilePhrasing,
+  findPhrasing,
+  indexAnswer,
+  looksEnglish,
+  type Match,
+  readableSentences,
+  withoutSlot,
+} from "./matching.ts";
+import { type AnalysedText, analyse } from "./nlp.ts";
 
 export type Verdict = "correct" | "partial" | "incorrect";
 
 /** Verdict thresholds on the weighted share of key points, tuned on tests/scoring/tuning only. */
-export const EXPLAIN_THRESHOLDS = { correct: 0.75, partial: 0.3 } as const;
+export const EXPLAIN_THRESHOLDS = { correct: 0.75, partial: 0.2 } as const;
 /** A grade this close to a threshold is flagged for a human. */
 export const UNCERTAIN_MARGIN = 0.1;
 export const MISCONCEPTION_CAP = 0.5;
-/** Word tokens a phrasing's words may spread over (at least; long phrasings get more room). */
-export const WINDOW = 10;
+/** Key points of at least this weight are major: a correct answer states every one of them. */
+export const MAJOR_WEIGHT = 2;
 
-interface CompiledPhrasing {
-  /** Index in the rubric's phrasings list (some phrasings compile to nothing and are dropped). */
-  index: number;
-  slots: string[];
-  negative: boolean;
-}
 interface CompiledRubric {
   keyPoints: CompiledPhrasing[][];
   misconceptions: CompiledPhrasing[][];
   prompt: string;
-  promptKeys: Set<string>;
-}
-
-const compiled = new WeakMap<Rubric, CompiledRubric>();
-
-function compilePhrasing(text: string, index: number): CompiledPhrasing {
-  const { tokens } = analyse(text);
-  const slots = [...new Set(tokens.filter((t) => t.content).map((t) => t.key))];
-  return { index, slots, negative: tokens.some((t) => t.negated || t.negator) };
-}
-
-function contentKeys(text: string): Set<string> {
-  return new Set(
-    analyse(text)
-      .tokens.filter((t) => t.content)
-      .map((t) => t.key),
-  );
-}
-
-/** Phrasings are analysed once per rubric object; the prompt's words once per prompt. */
-function compileRubric(rubric: Rubric, prompt: string): CompiledRubric {
-  const known = compiled.get(rubric);
-  if (known && known.prompt === prompt) return known;
-  const compile = (phrasings: readonly string[]) =>
-    phrasings.map((text, i) => compilePhrasing(text, i)).filter((p) => p.slots.length > 0);
-  const result: CompiledRubric = {
-    keyPoints: known?.keyPoints ?? rubric.keyPoints.map((k) => compile(k.phrasings)),
-    misconceptions: known?.misconceptions ?? (rubric.misconceptions ?? []).map((m) => compile(m.phrasings)),
-    prompt,
-    promptKeys: contentKeys(prompt),
-  };
-  compiled.set(rubric, result);
-  return result;
-}
-
-/** A sentence that is a bare list of terms: the answer names things but says nothing about them. */
-function isKeywordSentence(tokens: readonly WordToken[]): boolean {
-  const hasVerb = tokens.some((t) => t.verb);
-  const segments = new Map<number, number>();
-  for (const t of tokens) {
-    if (!LIST_SEPARATORS.has(t.value)) segments.set(t.segment, (segments.get(t.segment) ?? 0) + 1);
-  }
-  const sizes = [...segments.values()];
-  const shortItems = (max: number) => sizes.every((n) => n <= max);
-  if (sizes.length >= 3 && shortItems(3) && !hasVerb) return true;
-  if (sizes.length >= 4 && shortItems(2)) return true;
-  const content = tokens.filter((t) => t.content).length;
-  const stops = tokens.filter((t) => t.stop).length;
-  return stops === 0 && ((!hasVerb && content >= 4) || content >= 6);
-}
-
-export interface SentenceReading {
-  spans: SentenceSpan[];
-  keywordsOnly: boolean;
+  /** Per key point, per phrasing: does it say something the prompt does not already say? */
+  novel: boolean[][];
+  /**
+   * Per key point, the looser forms of its phrasings (see relaxedForms), tried only when no
+   * phrasing of the key point is found as written.
+   */
+  relaxed: CompiledPhrasing[][];
 }
 
 /**
- * The sentences worth reading, and whether the whole answer is a keyword list: nothing readable is
- * left, or no verb anywhere and at least half the sentences are one or two words ("GIL. Threads.",
- * a bullet list of terms). A single verbless sentence is still read: wink's tagger misses verbs in
- * noun-heavy sentences such as "I/O releases the GIL".
+ * Generic words a phrasing of three or more content words may go without: "only one thread runs
+ * python code" is still said by "only one thread runs at a time".
  */
-export function readableSentences(text: AnalysedText): SentenceReading {
-  const spans = text.sentences.filter((s) => !isKeywordSentence(text.tokens.slice(s.start, s.end)));
-  const noVerbAtAll = !text.tokens.some((t) => t.verb);
-  const tiny = text.sentences.filter((s) => s.end - s.start <= 2).length;
-  return { spans, keywordsOnly: spans.length === 0 || (noVerbAtAll && tiny * 2 >= text.sentences.length) };
+const GENERIC_WORDS =
+  "code python program programs cpython bytecode run runs running execute executes use uses make makes get gets do does work works thing things even still actually really always also just whole entire";
+const QUANTITY_KEYS: ReadonlySet<string> = new Set(["g:single", "g:multiple", "g:all", "g:other"]);
+let genericKeys: ReadonlySet<string> | undefined;
+function minorKeys(prompt: AnalysedText): Set<string> {
+  genericKeys ??= new Set(analyse(GENERIC_WORDS).tokens.map((t) => t.key));
+  const keys = new Set(genericKeys);
+  // The prompt's topic words ("threads", "the event loop"), not its quantities ("one of them").
+  for (const t of prompt.tokens) if (t.content && !QUANTITY_KEYS.has(t.key)) keys.add(t.key);
+  return keys;
 }
 
-/** Is the phrasing found in one sentence, inside the window, with the right polarity? */
-function findsPhrasing(
-  text: AnalysedText,
-  spans: readonly SentenceSpan[],
-  phrasing: CompiledPhrasing,
-): boolean {
-  const window = Math.max(WINDOW, phrasing.slots.length + 6);
-  const slotOf = new Map(phrasing.slots.map((key, i) => [key, i]));
-  for (const span of spans) {
-    const hits: { at: number; slot: number; negated: boolean }[] = [];
-    for (let i = span.start; i < span.end; i++) {
-      const t = text.tokens[i];
-      if (!t?.content) continue;
-      const slot = slotOf.get(t.key);
-      if (slot !== undefined) hits.push({ at: i, slot, negated: t.negated });
-    }
-    if (new Set(hits.map((h) => h.slot)).size < phrasing.slots.length) continue;
-    for (let a = 0; a < hits.length; a++) {
-      const first = hits[a];
-      if (!first) continue;
-      const plain = new Set<number>();
-      const any = new Set<number>();
-      let sawNegated = false;
-      for (let b = a; b < hits.length; b++) {
-        const hit = hits[b];
-        if (!hit || hit.at - first.at >= window) break;
-        any.add(hit.slot);
-        if (hit.negated) sawNegated = true;
-        else plain.add(hit.slot);
-        if (
-          phrasing.negative
-            ? any.size === phrasing.slots.length && sawNegated
-            : plain.size === phrasing.slots.length
-        )
-          return true;
-      }
-    }
+/** Phrasings that may miss one slot before a key point is given up on. */
+export const RELAX_MIN_SLOTS = 3;
+
+/**
+ * Looser forms of a key point's phrasings: an affirmative phrasing of RELAX_MIN_SLOTS or more
+ * content words, less one minor word (a word of the prompt, which the answer's topic makes
+ * redundant, or a generic one). A form that only repeats the prompt is no credit.
+ */
+function relaxedForms(
+  phrasings: readonly CompiledPhrasing[],
+  novel: readonly boolean[],
+  prompt: AnalysedText,
+  minor: ReadonlySet<string>,
+): CompiledPhrasing[] {
+  const forms: CompiledPhrasing[] = [];
+  const seen = new Set<string>();
+  phrasings.forEach((p, i) => {
+    if (novel[i] !== true || p.negative || p.slots.length < RELAX_MIN_SLOTS) return;
+    p.slots.forEach((key, slot) => {
+      if (!minor.has(key)) return;
+      const form = withoutSlot(p, slot);
+      const id = [...form.slots].sort().join(" ");
+      if (seen.has(id)) return;
+      seen.add(id);
+      if (novelty([form], prompt)[0] === true) forms.push(form);
+    });
+  });
+  return forms;
+}
+
+/**
+ * Compiled rubrics, by object identity and, for rubrics read afresh from the database on every
+ * request, by content (bounded: the oldest entry goes first).
+ */
+const compiled = new WeakMap<Rubric, CompiledRubric>();
+const compiledByContent = new Map<string, CompiledRubric>();
+const MAX_CACHED_RUBRICS = 1000;
+
+function contentKey(rubric: Rubric, prompt: string): string {
+  const phrasings = (list: readonly { phrasings: readonly string[] }[]) =>
+    list.map((item) => item.phrasings.join("\u0001")).join("\u0002");
+  return [prompt, phrasings(rubric.keyPoints), phrasings(rubric.misconceptions ?? [])].join("\u0003");
+}
+
+/**
+ * A phrasing gives no credit when the prompt already says it: all its words are prompt words and
+ * the prompt states them in that order, with that polarity. Echoing "why do threads not run in
+ * parallel?" earns nothing, while answering "do coroutines run in parallel?" with "they do not run
+ * in parallel", or "which of threading and multiprocessing gives parallelism?" with
+ * "multiprocessing gives parallelism", does.
+ */
+function novelty(phrasings: readonly CompiledPhrasing[], prompt: AnalysedText): boolean[] {
+  const index = indexAnswer(prompt, prompt.sentences);
+  return phrasings.map((p) => {
+    if (p.slots.some((key) => !index.positions.has(key))) return true;
+    return findPhrasing(index, p, "statement") === undefined;
+  });
+}
+
+/** Phrasings are analysed once per rubric; their novelty once per prompt. */
+function compileRubric(rubric: Rubric, prompt: string): CompiledRubric {
+  const known = compiled.get(rubric);
+  if (known && known.prompt === prompt) return known;
+  const key = contentKey(rubric, prompt);
+  const same = compiledByContent.get(key);
+  if (same) {
+    compiled.set(rubric, same);
+    return same;
   }
-  return false;
+  const compile = (phrasings: readonly string[]) =>
+    phrasings.map((text, i) => compilePhrasing(text, i)).filter((p) => p.slots.length > 0);
+  const keyPoints = known?.keyPoints ?? rubric.keyPoints.map((k) => compile(k.phrasings));
+  const promptText = analyse(prompt);
+  const novel = keyPoints.map((phrasings) => novelty(phrasings, promptText));
+  const minor = minorKeys(promptText);
+  const result: CompiledRubric = {
+    keyPoints,
+    misconceptions: known?.misconceptions ?? (rubric.misconceptions ?? []).map((m) => compile(m.phrasings)),
+    prompt,
+    novel,
+    relaxed: keyPoints.map((phrasings, k) => relaxedForms(phrasings, novel[k] ?? [], promptText, minor)),
+  };
+  compiled.set(rubric, result);
+  if (compiledByContent.size >= MAX_CACHED_RUBRICS) {
+    const oldest = compiledByContent.keys().next().value;
+    if (oldest !== undefined) compiledByContent.delete(oldest);
+  }
+  compiledByContent.set(key, result);
+  return result;
 }
 
 export interface ExplainResult {
@@ -154,6 +166,8 @@ export interface ExplainResult {
   uncertain: boolean;
   keywordsOnly: boolean;
   empty: boolean;
+  /** Six or more words and almost no English function words: graded 0 rather than half-read. */
+  notEnglish: boolean;
   keyPointsMatched: boolean[];
   misconceptionsMatched: boolean[];
   /** For each key point / misconception, the index of the first phrasing found (diagnostics). */
@@ -180,16 +194,46 @@ export function scoreExplanation(prompt: string, rubric: Rubric, answer: string)
       misconceptions: rules.misconceptions.map(() => null),
     },
   };
-  if (answer.trim() === "") return { ...nothing, keywordsOnly: false, empty: true };
+  if (answer.trim() === "") return { ...nothing, keywordsOnly: false, empty: true, notEnglish: false };
   const text = analyse(answer);
   const reading = readableSentences(text);
-  if (reading.keywordsOnly) return { ...nothing, keywordsOnly: true, empty: false };
+  if (reading.keywordsOnly) return { ...nothing, keywordsOnly: true, empty: false, notEnglish: false };
+  if (!looksEnglish(text)) return { ...nothing, keywordsOnly: false, empty: false, notEnglish: true };
 
-  const found = (p: CompiledPhrasing) => findsPhrasing(text, reading.spans, p);
-  // A phrasing entirely made of prompt words proves nothing: the answer could have copied them.
-  const novel = (p: CompiledPhrasing) => p.slots.some((key) => !rules.promptKeys.has(key));
-  const keyPointEvidence = rules.keyPoints.map((ps) => ps.find((p) => novel(p) && found(p))?.index ?? null);
-  const misconceptionEvidence = rules.misconceptions.map((ps) => ps.find(found)?.index ?? null);
+  const index = indexAnswer(text, reading.spans);
+  const misconceptionHits = rules.misconceptions.map((phrasings) => {
+    for (const p of phrasings) {
+      const match = findPhrasing(index, p, "misconception");
+      if (match) return { index: p.index, match };
+    }
+    return undefined;
+  });
+  // The words that state a misconception are no evidence of understanding: a key point found in
+  // the same list item ("spawns a thread to run it in the background" is not "runs in the
+  // background"; "manages them, and runs them in parallel" keeps "manages them") does not count.
+  // An item is one list segment of one assertion: "... slower, but it protects the counts" keeps
+  // the second half.
+  const itemOf = (at: number) => {
+    const token = text.tokens[at];
+    return token ? `${token.sentence}:${token.segment}:${token.block}` : "";
+  };
+  const wrongItems = new Set<string>();
+  for (const hit of misconceptionHits) {
+    if (hit) for (let at = hit.match.from; at <= hit.match.to; at++) wrongItems.add(itemOf(at));
+  }
+  const clear = (m: Match) => {
+    for (let at = m.from; at <= m.to; at++) if (wrongItems.has(itemOf(at))) return false;
+    return true;
+  };
+  const keyPointEvidence = rules.keyPoints.map(
+    (phrasings, k) =>
+      (
+        phrasings.find(
+          (p, i) => rules.novel[k]?.[i] === true && findPhrasing(index, p, "key-point", clear),
+        ) ?? rules.relaxed[k]?.find((p) => findPhrasing(index, p, "key-point", clear))
+      )?.index ?? null,
+  );
+  const misconceptionEvidence = misconceptionHits.map((hit) => hit?.index ?? null);
   const keyPointsMatched = keyPointEvidence.map((e) => e !== null);
   const misconceptionsMatched = misconceptionEvidence.map((e) => e !== null);
 
@@ -205,6 +249,12 @@ export function scoreExplanation(prompt: string, rubric: Rubric, answer: string)
   });
   let score = total > 0 ? got / total : 0;
   let verdict = verdictFor(score);
+  // A correct answer states every major point: a missed key point of weight MAJOR_WEIGHT or more
+  // keeps the verdict at partial even when the others add up past the threshold.
+  const majorMissed = keyPointsMatched.some((matched, i) => !matched && weightOf(i) >= MAJOR_WEIGHT);
+  if (verdict === "correct" && majorMissed) verdict = "partial";
+  // Any key point found is partial understanding, however light its weight.
+  if (verdict === "incorrect" && keyPointsMatched.some(Boolean)) verdict = "partial";
   const anyKeyPoint = keyPointsMatched.some(Boolean);
   const anyMisconception = misconceptionsMatched.some(Boolean);
   if (anyMisconception) {
@@ -220,8 +270,38 @@ export function scoreExplanation(prompt: string, rubric: Rubric, answer: string)
     uncertain,
     keywordsOnly: false,
     empty: false,
+    notEnglish: false,
     keyPointsMatched,
     misconceptionsMatched,
     evidence: { keyPoints: keyPointEvidence, misconceptions: misconceptionEvidence },
   };
+}
+
+/**
+ * What keeps a rubric from grading well, for authors and the bank's tests: phrasings without a
+ * content word, key-point phrasings that only repeat the prompt (they can never give credit) and a
+ * reference answer that does not itself score correct.
+ */
+export function rubricProblems(prompt: string, rubric: Rubric): string[] {
+  const rules = compileRubric(rubric, prompt);
+  const problems: string[] = [];
+  rubric.keyPoints.forEach((point, k) => {
+    const compiledPoint = rules.keyPoints[k] ?? [];
+    point.phrasings.forEach((text, i) => {
+      const at = compiledPoint.findIndex((p) => p.index === i);
+      if (at < 0) problems.push(`key point ${k + 1}: "${text}" has no content word`);
+      else if (rules.novel[k]?.[at] !== true)
+        problems.push(`key point ${k + 1}: "${text}" only repeats the prompt`);
+    });
+  });
+  (rubric.misconceptions ?? []).forEach((m, k) => {
+    m.phrasings.forEach((text, i) => {
+      if (!rules.misconceptions[k]?.some((p) => p.index === i))
+        problems.push(`misconception ${k + 1}: "${text}" has no content word`);
+    });
+  });
+  const reference = scoreExplanation(prompt, rubric, rubric.referenceAnswer);
+  if (reference.verdict !== "correct")
+    problems.push(`the reference answer scores ${reference.score.toFixed(2)} (${reference.verdict})`);
+  return problems;
 }

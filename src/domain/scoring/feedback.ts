@@ -68,6 +68,7 @@ function missedText(rubric: Rubric, index: number): string {
 
 export function explainFeedback(result: ExplainResult, rubric: Rubric): string {
   if (result.empty) return "No answer was given.";
+  if (result.notEnglish) return "The answer does not read as English; answers are graded in English only.";
   if (result.keywordsOnly)
     return "Answer in sentences: a list of terms does not show how they fit together, so it earns no credit.";
   const total = rubric.keyPoints.length;
@@ -81,10 +82,13 @@ export function explainFeedback(result: ExplainResult, rubric: Rubric): string {
       ? `The answer states a misconception (${wrong}) and covers none of the key points.`
       : "The answer does not cover the key points; compare it with the reference answer.";
   }
+  const rest = missed.length > 1 ? ` (and ${plural(missed.length - 1, "more point", "more points")})` : "";
+  const first = missed[0] ?? "";
+  if (result.verdict === "correct") {
+    return `Correct: you covered ${matched} of ${total} key points. Also worth saying: ${first}${rest}.`;
+  }
   const covered = `You covered ${matched} of ${plural(total, "key point", "key points")}${
     wrong ? ` but stated a misconception (${wrong})` : ""
   }.`;
-  if (missed.length === 0) return covered;
-  const rest = missed.length > 1 ? ` (and ${plural(missed.length - 1, "more point", "more points")})` : "";
-  return `${covered} Missing: ${missed[0] ?? ""}${rest}.`;
+  return missed.length === 0 ? covered : `${covered} Missing: ${first}${rest}.`;
 }

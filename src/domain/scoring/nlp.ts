@@ -4,14 +4,18 @@
 // keys. The model (about 200 ms to load) is loaded on first use, once per process.
 import { createRequire } from "node:module";
 import type winkNlpFactory from "wink-nlp";
-import type { ItemSentence, Model, ModelAddons, PartOfSpeech, WinkMethods } from "wink-nlp";
+import type { Model, ModelAddons, PartOfSpeech, WinkMethods } from "wink-nlp";
+import { markNegationScopes } from "./negation.ts";
 import {
   CLAUSE_BREAKERS,
-  CONTRASTS,
+  CONTRAST_BREAKERS,
   LIST_SEPARATORS,
   MEANINGFUL_STOP_WORDS,
+  NEGATION_CROSSES,
   NEGATORS,
   REWRITES,
+  SECOND_SENSES,
+  SHORT_SCOPE_NEGATORS,
   SYNONYM_GROUPS,
 } from "./synonyms.ts";
 
@@ -20,6 +24,8 @@ export interface WordToken {
   value: string;
   /** What phrasings match on: "g:<group head>" for synonyms, else "s:<stem of the lemma>". */
   key: string;
+  /** `key` and any second sense ("yield" also means "pause"); an answer word matches on any. */
+  keys: readonly string[];
   /** Worth matching: not a stop word (unless a meaningful one) and not a negator. */
   content: boolean;
   stop: boolean;
@@ -31,6 +37,14 @@ export interface WordToken {
   sentence: number;
   /** Index of the list item within the sentence: bumps at "," ";" "/" "and" "or". */
   segment: number;
+  /** Clause id (global): bumps at punctuation and at clause-starting words ("because", "which"). */
+  clause: number;
+  /** Like `clause`, but not bumped by the words a negation reaches past ("when", "which"). */
+  negationClause: number;
+  /** Assertion id (global): bumps at sentence ends, ";" and contrasts ("but", "while", "whereas"). */
+  block: number;
+  /** Inside a conditional clause ("if you await it twice, ..."): stated, not asserted. */
+  conditional: boolean;
 }
 
 export interface SentenceSpan {
@@ -48,24 +62,35 @@ interface Engine {
   nlp: WinkMethods;
   stem: (word: string) => string;
   groupOfStem: Map<string, string>;
+  alsoOfStem: Map<string, string[]>;
 }
 
 const require = createRequire(import.meta.url);
 let engine: Engine | undefined;
 
-/** Words whose stem would merge them with an unrelated synonym ("simply" is not "simple"). */
-const STEM_EXCEPTIONS: ReadonlySet<string> = new Set([
-  "simply",
-  "completely",
-  "programming",
-  "programmer",
-  "general",
-  "generally",
-  "generate",
-  "generic",
-  "commonly",
-  "freedom",
-  "startup",
+/**
+ * Words whose stem would merge them with an unrelated word ("simply" is not "simple", an
+ * "awaitable" is not the act of awaiting): they match on the key given here.
+ */
+const STEM_EXCEPTIONS: ReadonlyMap<string, string> = new Map([
+  ["simply", "simply"],
+  ["completely", "completely"],
+  ["programming", "programming"],
+  ["programmer", "programmer"],
+  ["programmers", "programmer"],
+  ["developer", "programmer"],
+  ["developers", "programmer"],
+  ["coder", "programmer"],
+  ["coders", "programmer"],
+  ["general", "general"],
+  ["generally", "general"],
+  ["generate", "generate"],
+  ["generic", "generic"],
+  ["commonly", "commonly"],
+  ["freedom", "freedom"],
+  ["startup", "startup"],
+  ["awaitable", "awaitable"],
+  ["awaitables", "awaitable"],
 ]);
 
 function loadEngine(): Engine {
@@ -93,7 +118,12 @@ function loadEngine(): Engine {
     if (head === undefined) continue;
     for (const word of group) groupOfStem.set(stem(word), `g:${head}`);
   }
-  engine = { nlp, stem, groupOfStem };
+  const alsoOfStem = new Map<string, string[]>();
+  for (const [word, head] of SECOND_SENSES) {
+    const known = alsoOfStem.get(stem(word)) ?? [];
+    alsoOfStem.set(stem(word), [...known, `g:${head}`]);
+  }
+  engine = { nlp, stem, groupOfStem, alsoOfStem };
   return engine;
 }
 
@@ -119,7 +149,7 @@ function isTrue(flag: unknown): boolean {
 }
 
 export function analyse(text: string): AnalysedText {
-  const { nlp, stem, groupOfStem } = loadEngine();
+  const { nlp, stem, groupOfStem, alsoOfStem } = loadEngine();
   const its = nlp.its;
   // wink declares its.lemma with (index, rdd, addons) but token.out() expects the four-argument
   // TokenItsFunction; a method-typed view bridges the two declarations without a cast.
@@ -132,19 +162,24 @@ export function analyse(text: string): AnalysedText {
   const tags = all.out(its.pos);
   const stops = all.out(its.stopWordFlag);
   const winkNegations = all.out(its.negationFlag);
-  const types = all.out(its.type);
 
+  // Sentence spans as [first, last] token indexes.
   const sentenceOf: number[] = [];
-  doc.sentences().each((sentence: ItemSentence) => {
-    const inner = sentence.tokens();
-    const first = inner.itemAt(0).index();
-    for (let k = 0; k < inner.length(); k++) sentenceOf[first + k] = sentence.index();
-  });
+  const spans: unknown = doc.sentences().out(its.span);
+  if (Array.isArray(spans)) {
+    spans.forEach((span: unknown, n: number) => {
+      if (!Array.isArray(span)) return;
+      const [first, last] = span;
+      if (typeof first !== "number" || typeof last !== "number") return;
+      for (let k = first; k <= last; k++) sentenceOf[k] = n;
+    });
+  }
 
   const tokens: WordToken[] = [];
-  const clauseOf: number[] = [];
   const sentences: SentenceSpan[] = [];
   let clause = 0;
+  let negationClause = 0;
+  let block = 0;
   let segment = 0;
   let currentSentence = -1;
   for (let k = 0; k < values.length; k++) {
@@ -153,29 +188,40 @@ export function analyse(text: string): AnalysedText {
       currentSentence = sentence;
       sentences.push({ start: tokens.length, end: tokens.length });
       clause++;
+      negationClause++;
+      block++;
       segment = 0;
     }
     const raw = values[k] ?? "";
     const value = raw.toLowerCase();
-    const type = types[k];
-    if (type === "punctuation" || type === "tabCRLF" || type === "spaces" || value.trim() === "") {
+    // Punctuation, symbols and line breaks carry no letter or digit.
+    if (!/[\p{L}\p{N}]/u.test(value)) {
       clause++;
+      negationClause++;
+      if (value === ";") block++;
       if (LIST_SEPARATORS.has(value)) segment++;
       continue;
     }
-    if (CLAUSE_BREAKERS.has(value)) clause++;
+    if (CLAUSE_BREAKERS.has(value)) {
+      clause++;
+      if (!NEGATION_CROSSES.has(value)) negationClause++;
+    }
+    if (CONTRAST_BREAKERS.has(value)) block++;
     if (LIST_SEPARATORS.has(value)) segment++;
     const lemma = (lemmas[k] ?? raw).toLowerCase();
     const tag = tags[k];
     const pos: PartOfSpeech = isPartOfSpeech(tag) ? tag : "X";
     const stop = isTrue(stops[k]);
-    const negator = NEGATORS.has(value) || NEGATORS.has(lemma);
-    const stemmed = STEM_EXCEPTIONS.has(value) ? value : stem(lemma);
-    const key = groupOfStem.get(stemmed) ?? `s:${stemmed}`;
+    const negator = NEGATORS.has(value) || NEGATORS.has(lemma) || SHORT_SCOPE_NEGATORS.has(value);
+    const exception = STEM_EXCEPTIONS.get(value);
+    const stemmed = stem(lemma);
+    const key = exception ? `w:${exception}` : (groupOfStem.get(stemmed) ?? `s:${stemmed}`);
+    const also = exception ? undefined : alsoOfStem.get(stemmed);
     tokens.push({
       value,
       key,
-      content: !negator && (!stop || MEANINGFUL_STOP_WORDS.has(value)) && /[\p{L}\p{N}]/u.test(value),
+      keys: also ? [key, ...also] : [key],
+      content: !negator && (!stop || MEANINGFUL_STOP_WORDS.has(value)),
       stop,
       verb: pos === "VERB" || pos === "AUX",
       negator,
@@ -183,12 +229,15 @@ export function analyse(text: string): AnalysedText {
       pos,
       sentence: sentences.length - 1,
       segment,
+      clause,
+      negationClause,
+      block,
+      conditional: false,
     });
-    clauseOf.push(clause);
     const span = sentences[sentences.length - 1];
     if (span) span.end = tokens.length;
   }
-  markNegationScopes(tokens, clauseOf);
+  markNegationScopes(tokens);
   return { tokens, sentences: sentences.filter((s) => s.end > s.start) };
 }
 
@@ -214,45 +263,4 @@ const partsOfSpeech: ReadonlySet<string> = new Set([
 ]);
 function isPartOfSpeech(tag: unknown): tag is PartOfSpeech {
   return typeof tag === "string" && partsOfSpeech.has(tag);
-}
-
-/**
- * Adds our own negation scopes to wink's flags, clause by clause:
- * - a negator negates every later token of its clause ("does not release the GIL");
- * - a negator with nothing meaningful after it negates its whole clause ("... but processes
- *   do not"), the elliptical form;
- * - a contrast marker negates only the short noun phrase after it ("instead of threads").
- */
-function markNegationScopes(tokens: WordToken[], clauseOf: number[]): void {
-  let start = 0;
-  while (start < tokens.length) {
-    let end = start;
-    while (end < tokens.length && clauseOf[end] === clauseOf[start]) end++;
-    let inScope = false;
-    let lastNegator = -1;
-    for (let i = start; i < end; i++) {
-      const token = tokens[i];
-      if (!token) continue;
-      if (inScope) token.negated = true;
-      if (token.negator) {
-        inScope = true;
-        lastNegator = i;
-      }
-      if (CONTRASTS.has(token.value)) {
-        for (let j = i + 1; j < end && j <= i + 4; j++) {
-          const next = tokens[j];
-          if (!next) break;
-          next.negated = true;
-          if (next.pos === "NOUN" || next.pos === "PROPN" || next.pos === "PRON") break;
-        }
-      }
-    }
-    if (lastNegator >= 0 && !tokens.slice(lastNegator + 1, end).some((t) => t.content)) {
-      for (let i = start; i < end; i++) {
-        const token = tokens[i];
-        if (token) token.negated = true;
-      }
-    }
-    start = end;
-  }
 }

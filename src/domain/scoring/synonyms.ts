@@ -4,9 +4,10 @@
 // words that are interchangeable in this domain; a wrong merge gives credit for a wrong answer.
 
 /**
- * Rewrites applied to the raw text (case-insensitive) before tokenising. They turn multi-word or
+ * Rewrites applied to the raw text (case-insensitive) before tokenising. Most turn multi-word or
  * punctuated terms that the tokeniser would split ("I/O", "CPU-bound", "at the same time") into one
- * token, so that a phrasing and an answer meet on the same word.
+ * token, so that a phrasing and an answer meet on the same word; a few say an idiom plainly ("no
+ * matter" is no negation, "an 8-core server" has multiple cores).
  */
 export const REWRITES: readonly (readonly [RegExp, string])[] = [
   // "not only X but also Y" asserts X; keep the negation detector away from it.
@@ -21,6 +22,23 @@ export const REWRITES: readonly (readonly [RegExp, string])[] = [
     " cpubound ",
   ],
   [/\bcrunch(?:es|ing)?\s+numbers\b/gi, " cpubound work "],
+  [
+    /\b(?:(?:heavy|intensive|long|pure[\s-]+python)\s+(?:computation|computing|calculations?|math|maths|number[\s-]+crunching|processing)|computationally\s+(?:heavy|intensive|expensive)|(?:math|calculation|computation)[\s-]+heavy)\b/gi,
+    " cpubound work ",
+  ],
+  [
+    /\b(?:concurrently|simultaneously|at\s+once)\s+on\s+(multiple|several|many|different|all|separate|the)\s+(cores?|cpus?|processors?)\b/gi,
+    " simultaneously on $1 $2 ",
+  ],
+  [/\bat\s+(?:the\s+)?(?:same|exact\s+same|very\s+same)\s+(?:instant|moment|time)\b/gi, " simultaneously "],
+  [/\b(?:literally|truly|really|physically)\s+(?:simultaneously|at\s+once)\b/gi, " simultaneously "],
+  [/\b(?:in\s+the\s+mean\s*time|meanwhile|in\s+the\s+meantime)\b/gi, " meanwhile "],
+  [/\bone\s+(?:after\s+(?:the\s+)?(?:another|other)|by\s+one)\b/gi, " one at a time "],
+  [/\b(?:sequentially|serially|in\s+turns?)\b/gi, " one at a time "],
+  [/\bzero\s+(speed[\s-]*up|benefit|gain|improvement)\b/gi, " no $1 "],
+  [/\b(?:in\s+charge\s+of|responsible\s+for)\b/gi, " manages "],
+  [/\bback\s+and\s+forth\b/gi, " alternately "],
+  [/\b(?:wake|wakes|woke|waking|woken)\s+(?:it\s+|them\s+|the\s+\w+\s+)?up\b/gi, " resume "],
   [/\b(?:at\s+the\s+same\s+time|at\s+once|in\s+parallel|side\s+by\s+side)\b/gi, " simultaneously "],
   [/\bmulti[\s-]+thread(?:ed|ing)?\b/gi, " multithreading "],
   [/\bmulti[\s-]+process(?:ing)?\b/gi, " multiprocessing "],
@@ -28,20 +46,54 @@ export const REWRITES: readonly (readonly [RegExp, string])[] = [
   [/\bmulti[\s-]+core\b/gi, " multicore "],
   [/\bsingle[\s-]+threaded\b/gi, " singlethreaded "],
   [/\boperating[\s-]+system\b/gi, " os "],
-  [/\baddress\s+space\b/gi, " memory "],
+  [/\baddress[\s-]+spaces?\b/gi, " memory "],
+  // Dotted names: "asyncio.Task", "multiprocessing.Pool", "time.sleep" are the module and the name.
+  [/\b([a-z_][a-z0-9_]+)\.([a-z_][a-z0-9_]+)\b/gi, "$1 $2"],
   [/\bref(?:erence)?[\s-]+count(?:s|ing|er)?\b/gi, " refcount "],
   [/\bbyte[\s-]+code\b/gi, " bytecode "],
   [/\bgarbage[\s-]+collect(?:ed|or|ion|s)?\b/gi, " gc "],
+  [/\bgc(?:'d|ed)\b/gi, " gc "],
+  [/\brefs?\b/gi, " reference "],
   [/\brace\s+conditions?\b/gi, " race "],
   [/\bthread[\s-]+safe(?:ty)?\b/gi, " threadsafe "],
   [/\bfine[\s-]+grained\b/gi, " finegrained "],
   [/\bevent[\s-]+loop\b/gi, " eventloop "],
   [/\b(?:give|gives|giving|gave|given)\s+(?:up|away|back)\b/gi, " release "],
   [/\bhand(?:s|ed|ing)?\s+(?:back|over|off)\b/gi, " release "],
-  [/\blet(?:s|ting)?\s+go\s+of\b/gi, " release "],
+  [/\blet(?:s|ting)?\s+go(?:\s+of)?\b/gi, " release "],
+  [/\b(?:keep|keeps|kept|keeping|go|goes|going|went)\s+on\b/gi, " continue "],
+  [/\b(?:keep|keeps|kept|keeping)\s+going\b/gi, " continue "],
   [/\btak(?:e|es|ing)\s+turns?\b/gi, " alternate "],
   [/\b(?:instead\s+of|rather\s+than|as\s+opposed\s+to)\b/gi, " unlike "],
   [/\bspeed[\s-]*up\b/gi, " speedup "],
+  [
+    /\b(?:start|starts|started|starting|begin|begins|began|run|runs|ran)\s+(?:over|again|afresh|anew)\b/gi,
+    " restart ",
+  ],
+  [/\beach\s+other\b/gi, " one another "],
+  // "no matter how many cores" is not a negation.
+  [/\bno\s+matter\b/gi, " regardless "],
+  [/\bcarr(?:y|ies|ied|ying)\s+on\b/gi, " continue "],
+  [/\bpick(?:s|ed|ing)?\s+((?:\w+\s+){0,2}?)up\b/gi, " resume $1"],
+  [/\bmain\s+(?:program|routine)\b/gi, " main function "],
+  [/\b(?:a\s+)?second\s+time\b/gi, " twice "],
+  [/\b(?:right|straight)\s+away\b/gi, " immediately "],
+  // "never more than one thread" says "only one thread".
+  [/\b(?:never|not|no)\s+more\s+than\s+one\b/gi, " only one "],
+  // "an 8-core server", "16 cores": more than one core.
+  [
+    /\b(?:[2-9]|[1-9]\d+|two|three|four|six|eight|twelve|sixteen|thirty-two|sixty-four)[\s-]+(?:cpu[\s-]+)?cores?\b/gi,
+    " multiple cores ",
+  ],
+  [
+    /\b(give|gives|giving|gave|hand|hands|handed|handing)\s+(control|it|them|the\s+\w+)\s+(?:back|over|up|away)\b/gi,
+    " release $2 ",
+  ],
+  // After "never more than one" (above: "only one"): "more than one core" is several.
+  [/\bmore\s+than\s+one\b/gi, " multiple "],
+  [/\b(?:lots\s+of|a\s+lot\s+of|plenty\s+of|loads\s+of|tons\s+of|a\s+bunch\s+of)\b/gi, " many "],
+  // "re-entered", "re-run": one word.
+  [/\bre-(enter|run|start|use)/gi, "re$1"],
 ];
 
 /**
@@ -51,48 +103,113 @@ export const REWRITES: readonly (readonly [RegExp, string])[] = [
  */
 export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ["parallel", "simultaneous", "simultaneously", "parallelism", "parallelly"],
-  ["mutex", "lock", "mutexes", "locks"],
+  ["mutex", "lock", "mutexes", "locks", "semaphore"],
   ["thread", "threads", "threading", "multithreading", "multithreaded"],
   ["multiprocessing", "multiprocess"],
-  ["process", "processes", "program", "programs"],
+  // Not "program": "a process is a running program" must not be satisfied by "process".
+  ["process", "processes"],
   ["cpubound", "cpu-heavy", "compute-heavy", "cpu-intensive"],
   ["iobound"],
-  ["io", "network", "disk", "socket", "sockets"],
-  ["release", "releases", "drop", "relinquish", "yield", "surrender", "unlock", "free"],
+  ["io", "network", "disk", "socket", "sockets", "http", "api", "apis", "file", "files"],
+  [
+    "release",
+    "releases",
+    "drop",
+    "relinquish",
+    "yield",
+    "surrender",
+    "unlock",
+    "free",
+    "deallocate",
+    "deallocated",
+  ],
   ["coroutine", "coroutines"],
   ["core", "cores", "cpu", "cpus", "processor", "processors"],
-  ["execute", "run", "execution", "runs", "running", "executes"],
-  ["separate", "own", "independent", "isolated", "distinct", "dedicated", "private"],
+  ["execute", "run", "execution", "runs", "running", "executes", "drive", "drives"],
+  ["separate", "own", "independent", "isolated", "distinct", "dedicated", "private", "individual"],
   ["share", "shared", "common"],
   ["memory", "ram", "heap"],
   ["bypass", "sidestep", "circumvent", "avoid", "escape"],
-  ["suspend", "pause", "suspends", "pauses"],
-  ["resume", "continue", "resumes"],
-  ["switch", "swap", "interleave", "alternate", "switching"],
+  ["suspend", "pause", "suspends", "pauses", "halt", "halts"],
+  ["resume", "continue", "resumes", "proceed", "reenter", "reentered"],
+  ["switch", "swap", "switching", "switches"],
+  // Taking turns is narrower than switching: it says the jobs alternate on one worker.
+  ["interleave", "alternate", "interleaving", "interleaved", "alternately", "juggle", "juggling"],
   ["schedule", "scheduler", "scheduling"],
   ["os", "kernel"],
   ["preempt", "preemptive", "preemptively", "preemption", "interrupt", "forcibly"],
   ["cooperative", "cooperatively", "voluntarily", "voluntary", "cooperate"],
-  ["lightweight", "cheap", "light", "cheaper", "lighter"],
+  ["lightweight", "cheap", "light", "cheaper", "lighter", "inexpensive"],
   ["expensive", "heavyweight", "costly", "heavy"],
   ["prevent", "stop", "forbid", "disallow", "preclude"],
   ["limit", "restrict", "constrain", "hinder", "hamper", "bottleneck", "cap"],
   ["need", "require", "must"],
   ["use", "utilize", "utilise", "leverage", "employ"],
-  ["spawn", "create", "start", "launch", "fork"],
+  // Not "start": "starts from the beginning" is no spawning.
+  ["spawn", "create", "launch", "fork"],
   ["task", "job"],
   ["protect", "guard", "safeguard", "serialize", "serialise"],
   ["wait", "waiting", "idle"],
   ["block", "blocking", "blocked", "stall", "freeze"],
   ["single", "one", "sole"],
-  ["multiple", "many", "several"],
+  ["multiple", "many", "several", "numerous", "various"],
   ["all", "every"],
-  ["fast", "faster", "quick", "quicker", "speedy"],
+  ["fast", "faster", "quick", "quicker", "speedy", "speedup"],
   ["slow", "slower", "sluggish"],
-  ["simple", "simpler", "simplify", "simplicity", "easy"],
-  ["finish", "complete", "completed", "done", "finished"],
+  ["simple", "simpler", "simplify", "simplicity", "easy", "easier", "straightforward"],
+  ["finish", "complete", "completed", "finished", "finishes"],
+  ["restart", "rerun", "restarts", "restarted"],
+  ["count", "counter", "counters", "counts"],
+  ["transfer", "pass", "transfers", "passes", "give", "gives", "hand", "hands"],
+  ["call", "invoke", "calls", "invokes", "invoked", "called"],
+  ["object", "anything", "objects", "thing", "things", "something"],
+  // "The loop" is the event loop in every answer about asyncio.
+  ["eventloop", "loop"],
+  ["decide", "choose", "pick", "select", "decides", "chooses", "picks"],
+  ["keep", "hold", "retain", "store", "save", "keeps", "holds", "stores"],
+  ["other", "another"],
+  ["point", "spot", "place", "position", "points", "places"],
+  [
+    "database",
+    "db",
+    "sql",
+    "databases",
+    "postgres",
+    "postgresql",
+    "mysql",
+    "redis",
+    "sqlite",
+    "mongodb",
+    "orm",
+  ],
+  ["callback", "notify", "notification", "signal", "callbacks", "notified"],
+  ["hurt", "suffer", "harm", "hurts", "suffers"],
+  ["wrap", "wrapper", "wraps", "wrapped", "encapsulate"],
+  ["subclass", "inherit", "extend", "inherits", "extends", "derive", "derives"],
+  ["exception", "error", "errors", "exceptions"],
+  ["move", "go", "moves", "goes"],
   ["result", "value", "outcome"],
   ["extension", "extensions"],
+  ["middle", "halfway", "midway", "partway"],
+  ["start", "begin", "starts", "begins", "beginning"],
+  ["entry", "enter", "entries", "enters", "entered"],
+  ["line", "statement", "lines", "statements"],
+  ["coordinate", "orchestrate", "manage", "oversee", "supervise", "coordinates", "manages"],
+  ["update", "modify", "change", "increment", "decrement", "mutate", "updates", "modifies", "changes"],
+  ["destroy", "delete", "reclaim", "destroyed", "deleted", "reclaimed"],
+];
+
+/**
+ * Second senses: an answer word also matches the group given here ("a coroutine yields" is also
+ * "a coroutine pauses"; "a thread blocked on a socket" is waiting). Phrasings keep the first sense.
+ */
+export const SECOND_SENSES: readonly (readonly [string, string])[] = [
+  ["yield", "suspend"],
+  ["stop", "suspend"],
+  ["block", "wait"],
+  ["blocked", "wait"],
+  // "a reference counter" is a count.
+  ["refcount", "count"],
 ];
 
 /** Words wink flags as stop words that still carry meaning in a technical answer. */
@@ -104,6 +221,19 @@ export const MEANINGFUL_STOP_WORDS: ReadonlySet<string> = new Set([
   "many",
   "several",
   "once",
+  "other",
+  "another",
+  "anyway",
+  "keep",
+  "top",
+  "anything",
+  "give",
+  "call",
+  "move",
+  "part",
+  "full",
+  "make",
+  "even",
   "first",
   "last",
   "same",
@@ -115,7 +245,6 @@ export const NEGATORS: ReadonlySet<string> = new Set([
   "no",
   "never",
   "n't",
-  "without",
   "neither",
   "nor",
   "cannot",
@@ -130,16 +259,26 @@ export const NEGATORS: ReadonlySet<string> = new Set([
   "incorrectly",
   "erroneously",
   "untrue",
+  "hardly",
+  "rarely",
+  "unable",
+  "fail",
+  "fails",
+  "failed",
 ]);
 
 /**
- * Contrast markers negate only the short noun phrase that follows ("processes instead of
- * threads", "unlike threads"), not the rest of the clause. The rewrites above turn the multi-word
- * ones into "unlike".
+ * Negators whose scope is only the short noun phrase after them ("processes instead of threads",
+ * "unlike threads", "without a reference"), not the rest of the clause. The rewrites above turn
+ * the multi-word contrasts into "unlike".
  */
-export const CONTRASTS: ReadonlySet<string> = new Set(["unlike", "versus", "vs"]);
+export const SHORT_SCOPE_NEGATORS: ReadonlySet<string> = new Set(["without", "unlike", "versus", "vs"]);
 
-/** Words that start a new clause: a negation before them does not reach past them. */
+/**
+ * Words that start a new clause. Misconceptions are read within one clause; a negation does not
+ * reach past them either, except past the ones in NEGATION_CROSSES ("does not decide when threads
+ * switch" negates the switching too).
+ */
 export const CLAUSE_BREAKERS: ReadonlySet<string> = new Set([
   "but",
   "because",
@@ -158,6 +297,40 @@ export const CLAUSE_BREAKERS: ReadonlySet<string> = new Set([
   "thus",
   "which",
   "whereby",
+  "if",
+  "whether",
+  "when",
+  "whenever",
+  "until",
+]);
+
+/** Clause starters a negation reaches past: "does not decide when threads switch". */
+export const NEGATION_CROSSES: ReadonlySet<string> = new Set(["when", "whenever", "which"]);
+
+/**
+ * Contrasts that separate two assertions: a phrasing is never matched across them. Not "while": it
+ * is as often "during" ("release the GIL while they wait") as "whereas".
+ */
+export const CONTRAST_BREAKERS: ReadonlySet<string> = new Set([
+  "but",
+  "whereas",
+  "although",
+  "though",
+  "however",
+  "yet",
+]);
+
+/** Words that open a clause stating a condition rather than a fact. */
+export const CONDITIONALS: ReadonlySet<string> = new Set([
+  "if",
+  "unless",
+  "whether",
+  "suppose",
+  "imagine",
+  "assuming",
+  "would",
+  // An embedded question ("who keeps the task alive") asks, it does not assert.
+  "who",
 ]);
 
 /** Separators of list items: "GIL, mutex, threads" or "GIL / mutex / threads". */

@@ -1,0 +1,90 @@
+// Negation and conditional scopes over analysed tokens. wink's negationFlag arrives in `negated`;
+// these rules decide, clause by clause, what is really denied or only supposed.
+import type { WordToken } from "./nlp.ts";
+import { CONDITIONALS, SHORT_SCOPE_NEGATORS } from "./synonyms.ts";
+
+/** Words after a negator that it still negates ("does not release the GIL during CPU work"). */
+export const NEGATION_REACH = 8;
+
+const COORDINATORS: ReadonlySet<string> = new Set(["and", "or", "then"]);
+
+/** Does a new clause (a subject, then a verb within three words) start at `at`? */
+function startsClause(tokens: readonly WordToken[], at: number, end: number): boolean {
+  const head = tokens[at];
+  if (!head || !["PRON", "NOUN", "PROPN", "DET"].includes(head.pos)) return false;
+  for (let i = at + 1; i < end && i <= at + 3; i++) {
+    const pos = tokens[i]?.pos;
+    if (pos === "VERB" || pos === "AUX") return true;
+  }
+  return false;
+}
+
+/**
+ * Negation, clause by clause (a clause here ends at punctuation and at clause words such as
+ * "because" or "if", but not at "when" or "which": "does not decide when threads switch"):
+ * - a negator negates the later tokens of its clause, at most NEGATION_REACH words on and not past
+ *   "and" + a new subject ("nothing references it and it may be collected" asserts the collection);
+ * - a negator with nothing meaningful after it negates its whole clause ("... but processes do
+ *   not"), the elliptical form;
+ * - a short-scope negator ("without", "unlike", "instead of") negates only the short noun phrase
+ *   after it: "without a reference the task can be collected" still asserts the collection;
+ * - wink's flag counts only where none of our negators explains it (it can run on past ":");
+ * - a conditional ("if", "would", "who") marks the rest of its clause as not asserted.
+ */
+export function markNegationScopes(tokens: WordToken[]): void {
+  let start = 0;
+  let sentence = -1;
+  let negatorInSentence = false;
+  while (start < tokens.length) {
+    if (tokens[start]?.sentence !== sentence) {
+      sentence = tokens[start]?.sentence ?? -1;
+      negatorInSentence = false;
+    }
+    const clause = tokens[start]?.negationClause;
+    let end = start;
+    while (end < tokens.length && tokens[end]?.negationClause === clause) end++;
+    let conditional = false;
+    let shortScopeOnly = false;
+    let shortScopeEnd = -1;
+    let lastNegator = -1;
+    for (let i = start; i < end; i++) {
+      const token = tokens[i];
+      if (!token) continue;
+      const inScope = lastNegator >= 0 && i - lastNegator <= NEGATION_REACH;
+      const wink = token.negated && !shortScopeOnly && !negatorInSentence && lastNegator < 0;
+      token.negated = inScope || i <= shortScopeEnd || wink;
+      if (conditional) token.conditional = true;
+      if (CONDITIONALS.has(token.value)) conditional = true;
+      if (COORDINATORS.has(token.value) && startsClause(tokens, i + 1, end)) lastNegator = -1;
+      if (SHORT_SCOPE_NEGATORS.has(token.value)) {
+        shortScopeOnly = !inScope;
+        shortScopeEnd = i;
+        for (let j = i + 1; j < end && j <= i + 4; j++) {
+          shortScopeEnd = j;
+          const next = tokens[j];
+          if (!next || next.pos === "NOUN" || next.pos === "PROPN" || next.pos === "PRON") break;
+        }
+      } else if (token.negator) {
+        shortScopeOnly = false;
+        lastNegator = i;
+        negatorInSentence = true;
+      }
+    }
+    if (lastNegator >= 0 && !tokens.slice(lastNegator + 1, end).some((t) => t.content)) {
+      // "... share memory with each other and threads don't": the ellipsis denies only its own
+      // conjunct, from the last "and" / "or" before the negator.
+      let from = start;
+      for (let i = lastNegator - 1; i > start; i--) {
+        if (COORDINATORS.has(tokens[i]?.value ?? "")) {
+          from = i + 1;
+          break;
+        }
+      }
+      for (let i = from; i < end; i++) {
+        const token = tokens[i];
+        if (token) token.negated = true;
+      }
+    }
+    start = end;
+  }
+}

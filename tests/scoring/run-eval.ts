@@ -1,0 +1,320 @@
+// Evaluates the explain scorer against human-labelled answers (`npm run eval:scoring`).
+//
+// Sets: tests/scoring/tuning/ (written by the scorer's author, used to tune synonyms, thresholds
+// and rubric phrasings), tests/scoring/validation/ (written afterwards in other candidates' words and
+// labelled before they were ever scored; used to check that changes generalise, not to add
+// phrasings copied from its answers) and tests/scoring/held-out/ (written by someone else, never used for
+// tuning: this script only reports aggregate figures for it, never its answers). Each file:
+//   question: <bank slug>
+//   answers: [{ text, label: correct|partial|incorrect, keyPoints: [indexes], kind }]
+//
+// Prints per set and overall: n, exact agreement, quadratic weighted kappa, the confusion matrix
+// (rows = human label), key-point precision/recall, labelled-incorrect answers graded correct, and
+// per-answer latency after warm-up. Exits 1 when a set misses a target.
+// `--show` lists the tuning and validation sets' disagreements (never the held-out set's);
+// `--tuning-only` skips the held-out set entirely (tuning and validation are still evaluated), so
+// that tuning iterations do not even see its aggregate figures. `--extra <dir>` also scores a fresh
+// batch of labelled answers as its own set (the honest check before folding it into validation).
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse } from "yaml";
+import { z } from "zod";
+import {
+  questionInputSchema,
+  type StoredQuestion,
+  toStoredQuestion,
+} from "../../src/domain/questions/question-spec.ts";
+import { scoreExplanation } from "../../src/domain/scoring/explain.ts";
+import { gradeAnswer, warmUpNlp } from "../../src/domain/scoring/index.ts";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const TARGETS = { agreement: 0.85, qwk: 0.8 } as const;
+const VERDICTS = ["incorrect", "partial", "correct"] as const;
+type Verdict = (typeof VERDICTS)[number];
+
+const labelledFile = z.strictObject({
+  question: z.string().min(1),
+  answers: z.array(
+    z.strictObject({
+      text: z.string(),
+      label: z.enum(VERDICTS),
+      keyPoints: z.array(z.number().int().nonnegative()).default([]),
+      kind: z.string().min(1),
+      note: z.string().optional(),
+    }),
+  ),
+});
+
+const bankFile = z.looseObject({ questions: z.array(z.looseObject({ slug: z.string(), type: z.string() })) });
+
+/** The bank's explain questions by slug, validated and stored exactly as the API stores them. */
+function loadBank(): Map<string, StoredQuestion> {
+  const dir = join(root, "seed/questions");
+  const bank = new Map<string, StoredQuestion>();
+  let n = 0;
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith(".yaml"))
+    .sort()) {
+    const doc = bankFile.parse(parse(readFileSync(join(dir, file), "utf8")));
+    for (const entry of doc.questions) {
+      if (entry.type !== "explain") continue;
+      const { slug, section: _section, ...input } = entry;
+      const parsed = questionInputSchema.safeParse(input);
+      if (!parsed.success)
+        throw new Error(`${file}: ${slug} is not a valid question: ${parsed.error.message}`);
+      bank.set(
+        slug,
+        toStoredQuestion(parsed.data, () => `choice-${++n}`),
+      );
+    }
+  }
+  return bank;
+}
+
+interface Case {
+  file: string;
+  slug: string;
+  question: StoredQuestion;
+  text: string;
+  label: Verdict;
+  keyPoints: number[];
+  kind: string;
+}
+
+function loadSet(dir: string, bank: Map<string, StoredQuestion>): Case[] {
+  if (!existsSync(dir)) return [];
+  const cases: Case[] = [];
+  for (const file of readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()) {
+    const doc = labelledFile.parse(parse(readFileSync(join(dir, file), "utf8")));
+    const question = bank.get(doc.question);
+    if (!question) throw new Error(`${file}: no explain question "${doc.question}" in the bank`);
+    const points = question.answerKey.rubric?.keyPoints.length ?? 0;
+    for (const a of doc.answers) {
+      const bad = a.keyPoints.find((k) => k >= points);
+      if (bad !== undefined)
+        throw new Error(`${file}: key point ${bad} does not exist (the rubric has ${points})`);
+      cases.push({
+        file,
+        slug: doc.question,
+        question,
+        text: a.text,
+        label: a.label,
+        keyPoints: a.keyPoints,
+        kind: a.kind,
+      });
+    }
+  }
+  return cases;
+}
+
+interface Result {
+  c: Case;
+  verdict: Verdict;
+  score: number;
+  matched: number[];
+  uncertain: boolean;
+  micros: number;
+}
+
+function grade(c: Case): Omit<Result, "micros"> {
+  const { grade, uncertain } = gradeAnswer(c.question, c.text);
+  const matched = (grade.keyPoints ?? []).flatMap((k, i) => (k.matched ? [i] : []));
+  return { c, verdict: grade.verdict, score: grade.score, matched, uncertain };
+}
+
+/**
+ * An answer's latency in microseconds: the median of a few runs, so that a garbage-collector pause
+ * (process-wide, and mostly caused by whatever ran before) is not pinned on one answer. The spread
+ * of these medians over the answers gives the p50/p99 reported.
+ */
+function time(c: Case, repeats: number): number {
+  const samples: number[] = [];
+  for (let r = 0; r < repeats; r++) {
+    const start = process.hrtime.bigint();
+    gradeAnswer(c.question, c.text);
+    samples.push(Number(process.hrtime.bigint() - start) / 1000);
+  }
+  return percentile(samples, 50);
+}
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+
+/** Cohen's kappa with quadratic weights over the ordered verdicts. */
+function quadraticKappa(pairs: [number, number][]): number {
+  const k = VERDICTS.length;
+  const observed = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+  const rows = new Array<number>(k).fill(0);
+  const cols = new Array<number>(k).fill(0);
+  for (const [a, b] of pairs) {
+    const row = observed[a];
+    if (row) row[b] = (row[b] ?? 0) + 1;
+    rows[a] = (rows[a] ?? 0) + 1;
+    cols[b] = (cols[b] ?? 0) + 1;
+  }
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < k; i++) {
+    for (let j = 0; j < k; j++) {
+      const w = (i - j) ** 2 / (k - 1) ** 2;
+      num += w * (observed[i]?.[j] ?? 0);
+      den += (w * (rows[i] ?? 0) * (cols[j] ?? 0)) / pairs.length;
+    }
+  }
+  return den === 0 ? 1 : 1 - num / den;
+}
+
+interface Summary {
+  n: number;
+  agreement: number;
+  qwk: number;
+  incorrectGradedCorrect: number;
+}
+
+function report(name: string, results: Result[]): Summary {
+  const n = results.length;
+  const index = (v: Verdict) => VERDICTS.indexOf(v);
+  const agree = results.filter((r) => r.verdict === r.c.label).length;
+  const qwk = quadraticKappa(results.map((r) => [index(r.c.label), index(r.verdict)]));
+  let tp = 0;
+  let predicted = 0;
+  let labelled = 0;
+  for (const r of results) {
+    predicted += r.matched.length;
+    labelled += r.c.keyPoints.length;
+    tp += r.matched.filter((m) => r.c.keyPoints.includes(m)).length;
+  }
+  const incorrectGradedCorrect = results.filter(
+    (r) => r.c.label === "incorrect" && r.verdict === "correct",
+  ).length;
+  const micros = results.map((r) => r.micros);
+  const hundredWords = results
+    .filter((r) => {
+      const words = r.c.text.split(/\s+/).filter(Boolean).length;
+      return words >= 60 && words <= 140;
+    })
+    .map((r) => r.micros);
+  const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+  const ms = (us: number) => `${(us / 1000).toFixed(3)} ms`;
+  console.log(`\n== ${name}: n=${n}`);
+  console.log(
+    `   exact agreement ${pct(agree / n)} (${agree}/${n})   quadratic weighted kappa ${qwk.toFixed(3)}`,
+  );
+  console.log("   confusion (rows = label, columns = grade):");
+  console.log(`   ${"".padEnd(12)}${VERDICTS.map((v) => v.padStart(11)).join("")}`);
+  for (const label of VERDICTS) {
+    const row = VERDICTS.map((v) =>
+      String(results.filter((r) => r.c.label === label && r.verdict === v).length),
+    );
+    console.log(`   ${label.padEnd(12)}${row.map((x) => x.padStart(11)).join("")}`);
+  }
+  console.log(
+    `   key points: precision ${pct(predicted === 0 ? 1 : tp / predicted)} (${tp}/${predicted}), recall ${pct(labelled === 0 ? 1 : tp / labelled)} (${tp}/${labelled})`,
+  );
+  console.log(`   labelled incorrect but graded correct: ${incorrectGradedCorrect}`);
+  console.log(`   flagged uncertain: ${results.filter((r) => r.uncertain).length}`);
+  console.log(
+    `   latency per answer (median of 7 runs): p50 ${ms(percentile(micros, 50))}, p99 ${ms(percentile(micros, 99))}; 60-140 words (n=${hundredWords.length}): p50 ${ms(percentile(hundredWords, 50))}, p99 ${ms(percentile(hundredWords, 99))}`,
+  );
+  return { n, agreement: n === 0 ? 1 : agree / n, qwk, incorrectGradedCorrect };
+}
+
+function byKind(results: Result[]): void {
+  const kinds = [...new Set(results.map((r) => r.c.kind))].sort();
+  console.log("   agreement by kind:");
+  for (const kind of kinds) {
+    const of = results.filter((r) => r.c.kind === kind);
+    const agree = of.filter((r) => r.verdict === r.c.label).length;
+    console.log(`     ${kind.padEnd(16)} ${agree}/${of.length}`);
+  }
+}
+
+function showDisagreements(results: Result[]): void {
+  for (const r of results) {
+    const kpWrong = r.matched.join(",") !== [...r.c.keyPoints].sort((a, b) => a - b).join(",");
+    if (r.verdict === r.c.label && !kpWrong) continue;
+    console.log(
+      `\n-- ${r.c.slug} [${r.c.kind}] label=${r.c.label} grade=${r.verdict} score=${r.score.toFixed(2)} kp label=[${r.c.keyPoints}] matched=[${r.matched}]`,
+    );
+    console.log(`   ${r.c.text.slice(0, 400)}`);
+    const rubric = r.c.question.answerKey.rubric;
+    if (!rubric) continue;
+    const { evidence } = scoreExplanation(r.c.question.prompt, rubric, r.c.text);
+    evidence.keyPoints.forEach((e, i) => {
+      if (e !== null) console.log(`   kp${i} by "${rubric.keyPoints[i]?.phrasings[e]}"`);
+    });
+    evidence.misconceptions.forEach((e, i) => {
+      if (e !== null) console.log(`   MISCONCEPTION ${i} by "${rubric.misconceptions?.[i]?.phrasings[e]}"`);
+    });
+  }
+}
+
+function main(): void {
+  const bank = loadBank();
+  const extraAt = process.argv.indexOf("--extra");
+  const extraDir = extraAt >= 0 ? process.argv[extraAt + 1] : undefined;
+  const sets = [
+    {
+      name: "tuning",
+      cases: loadSet(join(root, "tests/scoring/tuning"), bank),
+      show: process.argv.includes("--show"),
+    },
+    {
+      name: "validation",
+      cases: loadSet(join(root, "tests/scoring/validation"), bank),
+      show: process.argv.includes("--show"),
+    },
+    // `--extra <dir>`: a fresh batch, scored on its own before it is folded into validation.
+    ...(extraDir
+      ? [{ name: "fresh", cases: loadSet(extraDir, bank), show: process.argv.includes("--show") }]
+      : []),
+    // Held-out answers are reported in aggregate only, and never shown.
+    {
+      name: "held-out",
+      cases: process.argv.includes("--tuning-only")
+        ? []
+        : loadSet(join(root, "tests/scoring/held-out"), bank),
+      show: false,
+    },
+  ].filter((s) => s.cases.length > 0);
+  console.log(`bank: ${bank.size} explain questions`);
+
+  warmUpNlp();
+  const all = sets.flatMap((s) => s.cases);
+  // Warm-up: compile every rubric and let the JIT settle before timing anything.
+  for (let round = 0; round < 3; round++) for (const c of all) gradeAnswer(c.question, c.text);
+
+  let failed = false;
+  const everything: Result[] = [];
+  for (const set of sets) {
+    const results = set.cases.map((c) => ({ ...grade(c), micros: time(c, 7) }));
+    everything.push(...results);
+    const s = report(set.name, results);
+    if (set.name !== "held-out") byKind(results);
+    if (set.show) showDisagreements(results);
+    const misses: string[] = [];
+    if (s.agreement < TARGETS.agreement)
+      misses.push(`agreement ${s.agreement.toFixed(3)} < ${TARGETS.agreement}`);
+    if (s.qwk < TARGETS.qwk) misses.push(`QWK ${s.qwk.toFixed(3)} < ${TARGETS.qwk}`);
+    if (s.incorrectGradedCorrect > 0)
+      misses.push(`${s.incorrectGradedCorrect} incorrect answer(s) graded correct`);
+    if (misses.length > 0) {
+      failed = true;
+      console.log(`   FAIL: ${misses.join("; ")}`);
+    }
+  }
+  if (sets.length > 1) report("overall", everything);
+  if (sets.length === 0) {
+    console.log("no labelled answers found");
+    failed = true;
+  }
+  process.exit(failed ? 1 : 0);
+}
+
+main();

@@ -1,0 +1,204 @@
+// How the explain scorer reads sentences: misconception order and voice, conditionals, contrasts,
+// negation scope, language, and the nlp keys underneath.
+import { describe, expect, it } from "vitest";
+import { rubricProblems } from "../../../src/domain/scoring/explain.ts";
+import { gradeAnswer } from "../../../src/domain/scoring/index.ts";
+import { analyse } from "../../../src/domain/scoring/nlp.ts";
+import { SYNONYM_GROUPS } from "../../../src/domain/scoring/synonyms.ts";
+import { explain, stored } from "./fixtures.ts";
+
+const q = explain();
+const check = (answer: string) => gradeAnswer(q, answer);
+const matched = (answer: string) => (check(answer).grade.keyPoints ?? []).map((k) => k.matched);
+
+describe("explain: reading answers like a careful grader", () => {
+  const futureQ = () =>
+    stored({
+      type: "explain",
+      prompt: "How does an asyncio Task relate to a Future?",
+      difficulty: "easy",
+      topics: ["asyncio"],
+      rubric: {
+        referenceAnswer: "Task is a subclass of Future that runs a coroutine.",
+        keyPoints: [{ text: "Task subclasses Future.", phrasings: ["task is a subclass of future"] }],
+        misconceptions: [
+          {
+            text: "Future is a subclass of Task.",
+            phrasings: ["future is a subclass of task"],
+            explanation: "It is the other way round.",
+          },
+          {
+            text: "A coroutine can be awaited twice.",
+            phrasings: ["await the same coroutine twice"],
+            explanation: "A coroutine object can be awaited only once.",
+          },
+        ],
+      },
+    });
+
+  it("reads misconceptions in word order, so a reversed statement is not one", () => {
+    expect(gradeAnswer(futureQ(), "A Task is a subclass of Future.").grade).toMatchObject({
+      verdict: "correct",
+    });
+    const wrong = gradeAnswer(futureQ(), "A Future is a subclass of Task.").grade;
+    expect(wrong.verdict).toBe("incorrect");
+    expect(wrong.misconceptions).toHaveLength(1);
+  });
+
+  it("does not read a misconception inside a conditional", () => {
+    const { grade } = gradeAnswer(
+      futureQ(),
+      "Task is a subclass of Future. If you await the same coroutine twice, Python raises an error.",
+    );
+    expect(grade.misconceptions).toBeUndefined();
+  });
+
+  it("gives no key point for the words that state a misconception", () => {
+    const q = explain();
+    const { grade } = gradeAnswer(q, "Threads execute bytecode simultaneously when I/O releases the GIL.");
+    expect(grade.misconceptions).toHaveLength(1);
+    expect(grade.keyPoints?.[0]?.matched).toBe(false);
+  });
+
+  it("does not match across a contrast", () => {
+    expect(
+      matched("Multiprocessing is slow to start, but separate processes each have their own GIL.")[2],
+    ).toBe(true);
+    expect(matched("Multiprocessing exists, but that is not about separate processes.")[2]).toBe(false);
+  });
+
+  it("does not take 'no matter' or a temporal 'while' for a negation or a contrast", () => {
+    expect(matched("No matter how long it waits for I/O, the thread releases the GIL.")[1]).toBe(true);
+    expect(matched("The GIL is released while the thread waits for I/O.")[1]).toBe(true);
+  });
+
+  it("limits 'without' to its own phrase", () => {
+    expect(matched("Without any locking, I/O releases the GIL.")[1]).toBe(true);
+  });
+
+  it("grades an answer that is not English as incorrect and says why", () => {
+    const { grade } = check("Los hilos no ejecutan bytecode en paralelo por culpa del GIL de CPython.");
+    expect(grade.verdict).toBe("incorrect");
+    expect(grade.feedback).toMatch(/English/);
+  });
+
+  it("lists what keeps a rubric from grading", () => {
+    const q = stored({
+      type: "explain",
+      prompt: "Why do threads not run in parallel?",
+      difficulty: "easy",
+      topics: ["gil"],
+      rubric: {
+        referenceAnswer: "Only one thread holds the GIL at a time.",
+        keyPoints: [
+          {
+            text: "The GIL.",
+            phrasings: ["threads do not run in parallel", "the", "one thread holds the GIL"],
+          },
+        ],
+        misconceptions: [{ text: "x", phrasings: ["of the"], explanation: "y" }],
+      },
+    });
+    const rubric = q.answerKey.rubric;
+    expect(rubric && rubricProblems(q.prompt, rubric)).toEqual([
+      'key point 1: "threads do not run in parallel" only repeats the prompt',
+      'key point 1: "the" has no content word',
+      'misconception 1: "of the" has no content word',
+    ]);
+  });
+});
+
+describe("explain: sentence structure", () => {
+  const osQ = () =>
+    stored({
+      type: "explain",
+      prompt: "Who decides when coroutines switch?",
+      difficulty: "easy",
+      topics: ["asyncio"],
+      rubric: {
+        referenceAnswer: "The programmer decides: a coroutine switches only at an await.",
+        keyPoints: [{ text: "The programmer decides.", phrasings: ["programmer decides"] }],
+        misconceptions: [
+          {
+            text: "The OS schedules coroutines.",
+            phrasings: ["os schedules coroutines"],
+            explanation: "The loop does.",
+          },
+        ],
+      },
+    });
+
+  it("reads a misconception in the passive voice", () => {
+    const { grade } = gradeAnswer(osQ(), "Coroutines are scheduled by the operating system.");
+    expect(grade.misconceptions).toHaveLength(1);
+    expect(
+      gradeAnswer(osQ(), "The OS is not what schedules coroutines.").grade.misconceptions,
+    ).toBeUndefined();
+  });
+
+  it("ends a negation where a new clause starts after 'and'", () => {
+    const answer = "Nothing else references it and it may be garbage collected, so it never runs.";
+    const q = stored({
+      type: "explain",
+      prompt: "What can happen to a task nobody references?",
+      difficulty: "easy",
+      topics: ["asyncio"],
+      rubric: {
+        referenceAnswer: "It can be garbage collected before it finishes.",
+        keyPoints: [{ text: "Garbage collection.", phrasings: ["garbage collected"] }],
+      },
+    });
+    expect(gradeAnswer(q, answer).grade.score).toBe(1);
+    expect(gradeAnswer(q, "It is not garbage collected.").grade.score).toBe(0);
+  });
+
+  it("does not pair a subject and a verb from distant clauses", () => {
+    const q = stored({
+      type: "explain",
+      prompt: "Who decides when threads and coroutines switch?",
+      difficulty: "easy",
+      topics: ["asyncio"],
+      rubric: {
+        referenceAnswer: "The OS switches threads; for coroutines the programmer decides, at each await.",
+        keyPoints: [{ text: "The programmer decides for coroutines.", phrasings: ["programmer decides"] }],
+      },
+    });
+    expect(
+      gradeAnswer(q, "Threads switch when the programmer calls yield, coroutines when the OS decides.").grade
+        .score,
+    ).toBe(0);
+    expect(gradeAnswer(q, "For coroutines the programmer, not the OS, decides.").grade.score).toBe(1);
+  });
+
+  it("does not read an embedded question as a claim", () => {
+    const { grade } = gradeAnswer(
+      osQ(),
+      "The real question is who schedules coroutines: the programmer decides.",
+    );
+    expect(grade.misconceptions).toBeUndefined();
+    expect(grade.verdict).toBe("correct");
+  });
+});
+
+describe("nlp", () => {
+  it("merges synonyms, inflections and multi-word terms onto one key", () => {
+    const key = (text: string) => analyse(text).tokens.find((t) => t.content)?.key;
+    expect(key("Threads")).toBe(key("thread"));
+    expect(key("simultaneously")).toBe(key("parallel"));
+    expect(key("at the same time")).toBe(key("in parallel"));
+    expect(key("mutex")).toBe(key("lock"));
+    expect(key("CPU-bound")).toBe(key("compute-heavy"));
+    expect(key("I/O")).toBe(key("input/output"));
+    expect(key("Coroutines")).toBe(key("coroutine"));
+    expect(key("released")).toBe(key("gives up"));
+    expect(key("concurrently")).not.toBe(key("parallel"));
+    expect(key("16 cores")).toBe(key("multiple"));
+  });
+
+  it("maps every word of a synonym group to that group", () => {
+    for (const group of SYNONYM_GROUPS) {
+      for (const word of group)
+        expect([word, analyse(word).tokens.map((t) => t.key)]).toEqual([word, [`g:${group[0]}`]]);
+    }
+  });
+});
