@@ -11,6 +11,7 @@ import { authRoutes } from "./modules/auth/auth.routes.ts";
 import { contentRoutes } from "./modules/content/content.routes.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
 import { scoringRoutes } from "./modules/scoring/scoring.routes.ts";
+import { studyRoutes } from "./modules/study/study.routes.ts";
 import { usersRoutes } from "./modules/users/users.routes.ts";
 import { authPlugin } from "./plugins/auth.ts";
 import { dbPlugin } from "./plugins/db.ts";
@@ -89,6 +90,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(usersRoutes);
   await app.register(contentRoutes);
   await app.register(scoringRoutes);
+  await app.register(studyRoutes);
 
   await app.ready();
   return app;

@@ -27,7 +27,7 @@ export async function buildTestApp(
     AUTH_RATE_LIMIT_MAX: "100000",
     // PGlite runs queries synchronously in WebAssembly, so a busy test file can stall the event
     // loop for a while; load shedding is tested on its own with a low threshold.
-    MAX_EVENT_LOOP_DELAY_MS: "60000",
+    MAX_EVENT_LOOP_DELAY_MS: "0",
     ...options.env,
   });
   const app = await buildApp({

@@ -38,7 +38,7 @@ export interface ParsedDocument {
   qaPairs: QaPair[];
 }
 
-/** How a section re-read on its own begins: the generator needs the body without the heading. */
+/** A section's blocks as the question generator reads them: its body, without the heading. */
 export interface SectionContent {
   kind: "heading" | "subheading" | "introduction";
   /** Blocks after the heading line; a sub-heading's own trailing lines come first, as a paragraph. */
@@ -82,9 +82,11 @@ const blockParser = unified()
   .use(remarkParse)
   .data("micromarkExtensions", [{ disable: { null: INLINE_CONSTRUCTS } }]);
 
-const QUESTION_LABEL = /^(?:question\b(?:\s*#?\s*\d+)?\s*[:.)\-–—]?|q\s*\d*\s*[:.)\-–—])\s*/i;
-const QUESTION_START = /^(?:question\b|q\s*\d*\s*[:.)\-–—])/i;
-const ANSWER_START = /^(?:answer\b|a\s*\d*\s*[:.)\-–—])/i;
+// "Question: …", "Question 2 - …", "Question …", "Q1: …"; not "Questions", "Question-driven" or
+// "Q-learning". The one-letter forms need a colon, so an outline's "A. Basics" stays a sub-heading.
+const QUESTION_LABEL = /^(?:question(?:\s*#?\s*\d+)?(?:\s*[:.)]|\s+[-–—]|(?=\s))|q\s*\d*\s*:)\s*/i;
+const QUESTION_START = /^(?:question(?=$|\s|\s*[#\d:.)])|q\s*\d*\s*:)/i;
+const ANSWER_START = /^(?:answer(?=$|\s|\s*[\d:.)])|a\s*\d*\s*:)/i;
 const OPEN_BOLD_TAG = /^<(b|strong)(?:\s[^<>]*)?>$/i;
 const LEADING_LINE_BREAK = /^[ \t]*(?:\r\n|\r|\n)/;
 
@@ -443,7 +445,6 @@ export function qaLabelOf(block: RootContent): "question" | "answer" | null {
 }
 
 interface PositionedBlock {
-  node: RootContent;
   role: BlockRole;
   start: number;
   end: number;
@@ -471,7 +472,6 @@ export function parseDocument(markdown: string): ParsedDocument {
     const { position } = node;
     if (!position || position.start.offset === undefined || position.end.offset === undefined) continue;
     const block: PositionedBlock = {
-      node,
       role: blockRole(node),
       start: position.start.offset,
       end: position.end.offset,

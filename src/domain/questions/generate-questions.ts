@@ -17,7 +17,9 @@ import {
 import { countBlanks, type QuestionInput } from "./question-spec.ts";
 
 export type GeneratedQuestion = QuestionInput & {
-  slug: string /** Anchor of the source section. */;
+  /** gen-<document>-<anchor>-<type>-<n>: the same for the same document, run after run. */
+  slug: string;
+  /** Anchor of the source section. */
   section: string;
 };
 
@@ -103,16 +105,16 @@ interface Draft {
 
 export function generateQuestions(doc: ParsedDocument, options: GenerateOptions): GeneratedQuestion[] {
   const infos = describeSections(doc.sections, options.documentSlug);
-  const pairsBySection = new Map<string, QaPair[]>();
-  for (const pair of doc.qaPairs) {
-    pairsBySection.set(pair.sectionAnchor, [...(pairsBySection.get(pair.sectionAnchor) ?? []), pair]);
+  const pairsBySection = groupBy(doc.qaPairs, (pair) => pair.sectionAnchor);
+  // Concept sections under the same parent at the same level, each with its place in the group.
+  const siblingGroups = groupBy(
+    infos.flatMap((info, index) => (info.isConcept ? [index] : [])),
+    (index) => siblingKey(infos[index]),
+  );
+  const placeInGroup = new Map<number, number>();
+  for (const group of siblingGroups.values()) {
+    for (const [place, index] of group.entries()) placeInGroup.set(index, place);
   }
-  const siblingGroups = new Map<string, number[]>();
-  infos.forEach((info, index) => {
-    if (!info.isConcept) return;
-    const key = `${info.parent}:${info.section.level}`;
-    siblingGroups.set(key, [...(siblingGroups.get(key) ?? []), index]);
-  });
   const drafts: Draft[] = [];
   infos.forEach((info, index) => {
     const { anchor } = info.section;
@@ -122,10 +124,25 @@ export function generateQuestions(doc: ParsedDocument, options: GenerateOptions)
     for (const pair of pairsBySection.get(anchor) ?? []) add(qaQuestion(pair, info.topic));
     add(conceptQuestion(info));
     for (const question of clozeQuestions(info)) add(question);
-    const siblings = siblingGroups.get(`${info.parent}:${info.section.level}`) ?? [];
-    add(choiceQuestion(infos, index, siblings, options.random));
+    const siblings = siblingGroups.get(siblingKey(info)) ?? [];
+    add(choiceQuestion(infos, index, siblings, placeInGroup.get(index) ?? 0, options.random));
   });
   return finish(drafts, options);
+}
+
+function siblingKey(info: SectionInfo | undefined): string {
+  return `${info?.parent}:${info?.section.level}`;
+}
+
+function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }
 
 /** Slugs first (so they never depend on existingPrompts), then duplicates dropped. */
@@ -316,6 +333,7 @@ function choiceQuestion(
   infos: SectionInfo[],
   index: number,
   siblings: number[],
+  at: number,
   random?: () => number,
 ): QuestionInput | null {
   const info = infos[index];
@@ -324,7 +342,6 @@ function choiceQuestion(
   const heading = collapseWhitespace(info.section.heading);
   // The nearest siblings, those after this one first and wrapping round, make plausible
   // distractors; a bounded window keeps a document of thousands of siblings linear.
-  const at = siblings.indexOf(index);
   const window: string[] = [];
   const taken = new Set([heading.toLowerCase()]);
   for (let step = 1; step < siblings.length && window.length < DISTRACTOR_WINDOW; step++) {
@@ -360,28 +377,55 @@ function choiceQuestion(
  * a "vs"/"and" heading, plural or singular. "Python Coroutine" keeps "Python" in the clue.
  */
 function maskConcept(sentence: string, heading: string): string {
-  const heads = heading
-    .split(/\s+(?:vs\.?|versus|and|or)\s+|[,&/]/i)
-    .map((side) =>
-      [...side.matchAll(TOKEN)].map((match) => match[0]).filter((word) => isContentWord(word, new Set())),
-    )
-    .flatMap((words) => words.slice(-1));
-  const phrase = [...heading.matchAll(TOKEN)].map((match) => escapeRegExp(match[0])).join("\\s+");
-  const names = heads.flatMap((word) => [word, word.replace(/e?s$/i, "")]).filter((word) => word.length >= 2);
-  const alternatives = [
-    phrase,
-    ...[...new Set(names)].map(escapeRegExp).sort((a, b) => b.length - a.length),
-  ].filter((alternative) => alternative !== "");
-  if (alternatives.length === 0) return sentence;
-  const pattern = new RegExp(
-    `(?<![\\p{L}\\p{N}])(?:${alternatives.join("|")})(?:e?s)?(?![\\p{L}\\p{N}])`,
-    "giu",
+  const lower = (word: string) => word.toLowerCase().replaceAll("’", "'");
+  const singular = (word: string) => word.replace(/e?s$/, "");
+  const phrase = [...heading.matchAll(TOKEN)].map((match) => lower(match[0]));
+  const names = new Set(
+    heading
+      .split(/\s+(?:vs\.?|versus|and|or)\s+|[,&/]/i)
+      .flatMap((side) =>
+        [...side.matchAll(TOKEN)]
+          .map((match) => match[0])
+          .filter((w) => isContentWord(w, new Set()))
+          .slice(-1),
+      )
+      .flatMap((word) => [lower(word), singular(lower(word))]),
   );
-  return sentence.replace(pattern, "___").replace(/___(?:\s+___)+/g, "___");
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+  const sameWord = (word: string, name: string) =>
+    word === name || singular(word) === name || singular(word) === singular(name);
+  const tokens = [...sentence.matchAll(TOKEN)].map((match) => ({
+    word: lower(match[0]),
+    start: match.index,
+    end: match.index + match[0].length,
+  }));
+  const masked: [number, number][] = [];
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index];
+    if (!token) continue;
+    const run = tokens.slice(index, index + phrase.length);
+    const isPhrase =
+      phrase.length > 1 &&
+      run.length === phrase.length &&
+      run.every(
+        (t, k) =>
+          sameWord(t.word, phrase[k] ?? "") &&
+          (k === 0 || /^\s+$/.test(sentence.slice(run[k - 1]?.end, t.start))),
+      );
+    const last = run[run.length - 1];
+    if (isPhrase && last) {
+      masked.push([token.start, last.end]);
+      index += phrase.length - 1;
+    } else if ([...names].some((name) => sameWord(token.word, name))) {
+      masked.push([token.start, token.end]);
+    }
+  }
+  let result = "";
+  let copied = 0;
+  for (const [start, end] of masked) {
+    result += `${sentence.slice(copied, start)}___`;
+    copied = end;
+  }
+  return `${result}${sentence.slice(copied)}`.replace(/___(?:\s+___)+/g, "___");
 }
 
 function shuffle<T>(items: T[], random: () => number): T[] {

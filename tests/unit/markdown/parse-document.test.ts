@@ -215,6 +215,20 @@ describe("parseDocument rules", () => {
     ]);
   });
 
+  it("does not read 'Question-driven …', 'Questions' or an outline's 'A.' as question/answer labels", () => {
+    const doc = parseDocument(
+      "# T\n\n**A. Basics**\n\ntext\n\n**Question-driven design**\n\nmore\n\n## Questions\n\n## Q-learning\n\nQ-values.",
+    );
+    expect(doc.sections.map((s) => s.anchor)).toEqual([
+      "t",
+      "a-basics",
+      "question-driven-design",
+      "questions",
+      "q-learning",
+    ]);
+    expect(doc.qaPairs).toEqual([]);
+  });
+
   it("makes 'Question:' headings pairs whose answer is the body up to the next sub-heading", () => {
     const doc = parseDocument("## Question: Why?\n\nBecause **reasons**.\n\n<b>Aside</b>\n\nNot the answer.");
     expect(doc.qaPairs).toEqual([

@@ -334,7 +334,25 @@ describe("generateQuestions properties", () => {
     paragraph.map((t) => `> ${t}`),
     fc.constantFrom("```\ncode ___ here\n```", "<div>html</div>", "| a | b |\n|---|---|\n| **x** | y |"),
   );
-  const markdownish = fc.array(block, { maxLength: 25 }).map((blocks) => blocks.join("\n\n"));
+  // A heading with several bold-headed concepts under it, so choice questions come up often.
+  const family = fc
+    .tuple(
+      sentence,
+      fc.uniqueArray(
+        fc.constantFrom("Alpha", "Beta", "Gamma Ray", "Delta", "Epsilons", "Zeta vs Eta", "Theta"),
+        {
+          minLength: 3,
+          maxLength: 6,
+        },
+      ),
+      paragraph,
+    )
+    .map(([title, names, body]) =>
+      [`## ${title}`, ...names.map((name) => `<b>${name}</b>\n\n${name} ${body}`)].join("\n\n"),
+    );
+  const markdownish = fc
+    .array(fc.oneof(block, family), { maxLength: 25 })
+    .map((blocks) => blocks.join("\n\n"));
 
   it("generates only valid, uniquely slugged, non-repeating questions from any markdown", () => {
     fc.assert(
@@ -351,6 +369,11 @@ describe("generateQuestions properties", () => {
           const keys = questions.map((q) => promptKey(q.prompt));
           expect(new Set(keys).size).toBe(keys.length);
           for (const prompt of existing) expect(keys).not.toContain(promptKey(prompt));
+          for (const cloze of ofType(questions, "cloze"))
+            expect(cloze.explanation).toContain(cloze.answer[0]);
+          for (const choice of ofType(questions, "single_choice")) {
+            expect(choice.choices.filter((c) => c.correct)).toHaveLength(1);
+          }
         },
       ),
       { numRuns: 200 },

@@ -1,0 +1,231 @@
+// Studying the bank with FSRS: the queue, reviews (graded or self-rated), undo, suspension.
+// A review, its card update and its log row are one transaction with the card row locked, so
+// concurrent reviews of one card never lose an update; clientReviewId makes retries safe.
+
+import { z } from "zod";
+import type { PrismaClient } from "../../db/database.ts";
+import { ratingFromGrade } from "../../domain/scheduling/rating.ts";
+import {
+  LEECH_LAPSES,
+  newCardState,
+  type Rating,
+  scheduleReview,
+} from "../../domain/scheduling/scheduler.ts";
+import { studyDay } from "../../domain/scheduling/study-day.ts";
+import { Prisma } from "../../generated/prisma/client.ts";
+import type { Clock } from "../../lib/clock.ts";
+import { ConflictError, NotFoundError, UnauthorizedError } from "../../lib/errors.ts";
+import { asJson } from "../../lib/json.ts";
+import { decodeCursor, toPage } from "../../lib/pagination.ts";
+import { visibleQuestion } from "../content/content.service.ts";
+import { questionViewInclude, toQuestionView } from "../content/question-view.ts";
+import { gradeOrReject, toStored, withSource } from "../scoring/scoring.service.ts";
+import {
+  type CardRow,
+  type CardSnapshot,
+  fromSnapshot,
+  toCardState,
+  toCardView,
+  toSnapshot,
+} from "./card-state.ts";
+import { countNewStarted, countQueue, findQueue } from "./study.repository.ts";
+import type { QueueQuery, ReviewInput, ReviewResponse } from "./study.schemas.ts";
+
+const cardCursor = z.object({ id: z.string() });
+
+export function createStudyService({ db, clock }: { db: PrismaClient; clock: Clock }) {
+  async function learner(userId: string) {
+    const user = await db.user.findUnique({ where: { id: userId } });
+    if (!user) throw new UnauthorizedError("This account no longer exists.");
+    return user;
+  }
+
+  /** The response first given for this clientReviewId, if there was one. */
+  async function replay(userId: string, clientReviewId: string, questionId: string) {
+    const previous = await db.reviewLog.findUnique({
+      where: { userId_clientReviewId: { userId, clientReviewId } },
+      include: { card: { select: { questionId: true } } },
+    });
+    if (!previous) return null;
+    if (previous.card.questionId !== questionId) {
+      throw new ConflictError("This clientReviewId was already used for another question.");
+    }
+    return previous.response as unknown as ReviewResponse;
+  }
+
+  return {
+    async queue(userId: string, query: QueueQuery) {
+      const user = await learner(userId);
+      const now = clock.now();
+      const day = studyDay(now, user.timezone);
+      const startedToday = await countNewStarted(db, userId, day.start);
+      const newLimit = Math.max(0, user.newCardsPerDay - startedToday);
+      const filter = { topic: query.topic, document: query.document };
+      const [rows, counts] = await Promise.all([
+        findQueue(db, { userId, now, limit: query.limit, newLimit, filter }),
+        countQueue(db, { userId, now, filter }),
+      ]);
+      const questionIds = rows.map((r) => r.questionId);
+      const [questions, cards] = await Promise.all([
+        db.question.findMany({ where: { id: { in: questionIds } }, include: questionViewInclude }),
+        db.card.findMany({ where: { userId, questionId: { in: questionIds } } }),
+      ]);
+      const questionById = new Map(questions.map((q) => [q.id, q]));
+      const cardByQuestion = new Map(cards.map((c) => [c.questionId, c]));
+      const fresh = newCardState(now);
+      return {
+        items: rows.flatMap((row) => {
+          const question = questionById.get(row.questionId);
+          if (!question) return [];
+          const card = cardByQuestion.get(row.questionId) ?? {
+            ...fresh,
+            questionId: row.questionId,
+            suspended: false,
+            leech: false,
+          };
+          return [{ card: toCardView(card), question: toQuestionView(question) }];
+        }),
+        counts: { new: Math.min(newLimit, counts.fresh), learning: counts.learning, review: counts.review },
+      };
+    },
+
+    /** Returns the response and whether it was recorded now (201) or replayed (200). */
+    async review(userId: string, input: ReviewInput): Promise<{ created: boolean; body: ReviewResponse }> {
+      const earlier = await replay(userId, input.clientReviewId, input.questionId);
+      if (earlier) return { created: false, body: earlier };
+      const user = await learner(userId);
+      const question = await db.question.findFirst({
+        where: { AND: [{ id: input.questionId }, visibleQuestion(userId)] },
+        include: questionViewInclude,
+      });
+      if (!question) throw new NotFoundError("No such question.");
+      // Graded before the transaction: a wrong shape is refused (422) with nothing written.
+      const outcome =
+        input.answer === undefined ? undefined : gradeOrReject(toStored(question), input.answer);
+      const grade = outcome ? withSource(outcome, question) : undefined;
+      const rating: Rating =
+        input.rating ??
+        (grade
+          ? ratingFromGrade(grade, { durationMs: input.durationMs, freeText: question.type === "explain" })
+          : "good");
+      const now = clock.now();
+
+      try {
+        const body = await db.$transaction(async (tx) => {
+          const fresh = newCardState(now);
+          await tx.card.createMany({
+            data: [{ userId, questionId: question.id, ...fresh, createdAt: now }],
+            skipDuplicates: true,
+          });
+          const [locked] = await tx.$queryRaw<(CardRow & { id: string })[]>`
+            SELECT * FROM cards WHERE "userId" = ${userId} AND "questionId" = ${question.id} FOR UPDATE`;
+          if (!locked) throw new NotFoundError("No such card.");
+          if (locked.suspended) throw new ConflictError("This card is suspended; unsuspend it to review it.");
+          const before = toCardState(locked);
+          const after = scheduleReview(before, rating, now, user.desiredRetention);
+          // A card that keeps lapsing is a leech: suspend it rather than drill it forever.
+          const becomesLeech = after.lapses >= LEECH_LAPSES && after.lapses > before.lapses;
+          const flags = { suspended: becomesLeech || locked.suspended, leech: becomesLeech || locked.leech };
+          const updated = await tx.card.update({ where: { id: locked.id }, data: { ...after, ...flags } });
+          const log = await tx.reviewLog.create({
+            data: {
+              userId,
+              cardId: locked.id,
+              clientReviewId: input.clientReviewId,
+              rating,
+              previousState: before.state,
+              score: grade?.score ?? null,
+              graderVersion: grade?.graderVersion ?? null,
+              answer: input.answer === undefined ? Prisma.DbNull : asJson({ value: input.answer }),
+              durationMs: input.durationMs ?? null,
+              stateBefore: asJson(toSnapshot(before, { suspended: locked.suspended, leech: locked.leech })),
+              stateAfter: asJson(toSnapshot(after, flags)),
+              response: {},
+              reviewedAt: now,
+            },
+          });
+          const response: ReviewResponse = {
+            review: {
+              id: log.id,
+              rating,
+              ...(grade ? { score: grade.score } : {}),
+              reviewedAt: now.toISOString(),
+            },
+            ...(grade ? { grade } : {}),
+            card: toCardView(updated),
+          };
+          await tx.reviewLog.update({ where: { id: log.id }, data: { response: asJson(response) } });
+          return response;
+        });
+        return { created: true, body };
+      } catch (error) {
+        // The same clientReviewId raced in twice: the first one won; answer as a retry.
+        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+          const first = await replay(userId, input.clientReviewId, input.questionId);
+          if (first) return { created: false, body: first };
+        }
+        throw error;
+      }
+    },
+
+    /** Restores the card exactly as it was before its latest review, and marks that review undone. */
+    async undo(userId: string, reviewId: string) {
+      return db.$transaction(async (tx) => {
+        const log = await tx.reviewLog.findFirst({ where: { id: reviewId, userId } });
+        if (!log) throw new NotFoundError("No such review.");
+        await tx.$executeRaw`SELECT id FROM cards WHERE id = ${log.cardId} FOR UPDATE`;
+        if (log.undoneAt) throw new ConflictError("This review was already undone.");
+        const latest = await tx.reviewLog.findFirst({
+          where: { cardId: log.cardId, undoneAt: null },
+          orderBy: [{ reviewedAt: "desc" }, { id: "desc" }],
+        });
+        if (latest?.id !== log.id) throw new ConflictError("Only the latest review of a card can be undone.");
+        const restored = await tx.card.update({
+          where: { id: log.cardId },
+          data: fromSnapshot(log.stateBefore as unknown as CardSnapshot),
+        });
+        await tx.reviewLog.update({ where: { id: log.id }, data: { undoneAt: clock.now() } });
+        return { card: toCardView(restored) };
+      });
+    },
+
+    async listCards(
+      userId: string,
+      query: { limit: number; cursor?: string; state?: CardRow["state"]; suspended?: boolean },
+    ) {
+      const after = decodeCursor(query.cursor, cardCursor);
+      const rows = await db.card.findMany({
+        where: {
+          userId,
+          ...(query.state ? { state: query.state } : {}),
+          ...(query.suspended !== undefined ? { suspended: query.suspended } : {}),
+          ...(after ? { id: { gt: after.id } } : {}),
+        },
+        orderBy: { id: "asc" },
+        take: query.limit + 1,
+      });
+      return toPage(rows, query.limit, toCardView, (c) => ({ id: c.id }));
+    },
+
+    /** Suspends or unsuspends a question for this learner (creating its card if never studied). */
+    async setSuspended(userId: string, questionId: string, suspended: boolean) {
+      const question = await db.question.findFirst({
+        where: { AND: [{ id: questionId }, visibleQuestion(userId)] },
+      });
+      if (!question) throw new NotFoundError("No such question.");
+      const now = clock.now();
+      await db.card.createMany({
+        data: [{ userId, questionId, ...newCardState(now), createdAt: now }],
+        skipDuplicates: true,
+      });
+      const card = await db.card.update({
+        where: { userId_questionId: { userId, questionId } },
+        // Unsuspending a leech clears the flag: the learner has chosen to try again.
+        data: suspended ? { suspended } : { suspended, leech: false },
+      });
+      return toCardView(card);
+    },
+  };
+}
+
+export type StudyService = ReturnType<typeof createStudyService>;
