@@ -6,7 +6,11 @@ import { type ChildProcess, fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import pg from "pg";
-import { scenarios } from "./scenarios.ts";
+import { contentScenarios } from "./content-scenarios.ts";
+import { scenarios as platformScenarios } from "./scenarios.ts";
+import { studyScenarios } from "./study-scenarios.ts";
+
+const scenarios = [...platformScenarios, ...contentScenarios, ...studyScenarios];
 
 const serverUrl =
   process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";

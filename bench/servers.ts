@@ -7,6 +7,8 @@ import { buildApp } from "../src/app.ts";
 import { loadConfig } from "../src/config/env.ts";
 import { openConfiguredDatabase } from "../src/db/open-from-config.ts";
 import { prepareDatabase } from "../src/db/prepare.ts";
+import { seedContent } from "../src/modules/content/seed-content.ts";
+import { queueSql } from "../src/modules/study/study.repository.ts";
 
 const role = process.argv[2];
 const port = Number(process.argv[3]);
@@ -20,7 +22,7 @@ if (role === "app") {
     JWT_SECRET: process.env.JWT_SECRET ?? "bench-secret-bench-secret-bench-secret-0123",
   });
   const database = await openConfiguredDatabase(config);
-  await prepareDatabase(database);
+  await prepareDatabase(database, { seed: async (prisma) => void (await seedContent(prisma)) });
   const app = await buildApp({ config, jwtSecret: config.jwtSecret ?? "", database });
   await app.listen({ port, host: "127.0.0.1" });
 } else if (role === "baseline") {
@@ -38,6 +40,61 @@ if (role === "app") {
     );
     return rows[0];
   });
+  // The study queue: the very statement the app runs, through plain pg.
+  app.get<{ Params: { userId: string } }>("/pg/queue/:userId", async (request) => {
+    const sql = queueSql({
+      userId: request.params.userId,
+      now: new Date(),
+      limit: 20,
+      newLimit: 20,
+      filter: {},
+    });
+    const { rows } = await pool.query(sql.text, sql.values);
+    return { items: rows };
+  });
+  // A review: the statements the app's review transaction runs, through plain pg.
+  app.post<{ Body: { userId: string; questionId: string; clientReviewId: string } }>(
+    "/pg/review",
+    async (request, reply) => {
+      const { userId, questionId, clientReviewId } = request.body;
+      const client = await pool.connect();
+      try {
+        await client.query(`SELECT * FROM review_logs WHERE "userId" = $1 AND "clientReviewId" = $2`, [
+          userId,
+          clientReviewId,
+        ]);
+        await client.query(`SELECT * FROM users WHERE id = $1`, [userId]);
+        await client.query(`SELECT * FROM questions WHERE id = $1 AND status = 'published'`, [questionId]);
+        await client.query("BEGIN");
+        await client.query(
+          `INSERT INTO cards (id, "userId", "questionId", "updatedAt") VALUES (gen_random_uuid()::text, $1, $2, now())
+         ON CONFLICT ("userId", "questionId") DO NOTHING`,
+          [userId, questionId],
+        );
+        const { rows } = await client.query(
+          `SELECT * FROM cards WHERE "userId" = $1 AND "questionId" = $2 FOR UPDATE`,
+          [userId, questionId],
+        );
+        const card = rows[0] as { id: string; state: string };
+        await client.query(
+          `UPDATE cards SET reps = reps + 1, due = now() + interval '3 days', "lastReview" = now(), "updatedAt" = now() WHERE id = $1`,
+          [card.id],
+        );
+        await client.query(
+          `INSERT INTO review_logs (id, "userId", "cardId", "clientReviewId", rating, "previousState", "stateBefore", "stateAfter", response, "reviewedAt")
+         VALUES (gen_random_uuid()::text, $1, $2, $3, 'good', $4, '{}', '{}', '{}', now())`,
+          [userId, card.id, clientReviewId, card.state],
+        );
+        await client.query("COMMIT");
+      } catch (error) {
+        await client.query("ROLLBACK");
+        throw error;
+      } finally {
+        client.release();
+      }
+      return reply.code(201).send({ ok: true });
+    },
+  );
   await app.listen({ port, host: "127.0.0.1" });
 } else {
   throw new Error(`unknown server role ${role}`);

@@ -254,10 +254,10 @@ export async function seedContent(db: PrismaClient, bank?: Bank): Promise<SeedRe
         (q) => q.slug && !keep.has(q.slug) && q.status !== "retired",
       );
       if (retire.length > 0) {
-        await tx.question.updateMany({
-          where: { id: { in: retire.map((q) => q.id) } },
-          data: { status: "retired" },
-        });
+        const ids = retire.map((q) => q.id);
+        await tx.question.updateMany({ where: { id: { in: ids } }, data: { status: "retired" } });
+        // A retired question leaves every learner's queue: its cards are suspended, history kept.
+        await tx.card.updateMany({ where: { questionId: { in: ids } }, data: { suspended: true } });
       }
       report.retired = retire.length;
       return report;

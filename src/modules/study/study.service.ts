@@ -2,6 +2,7 @@
 // A review, its card update and its log row are one transaction with the card row locked, so
 // concurrent reviews of one card never lose an update; clientReviewId makes retries safe.
 
+import { v7 as uuidv7 } from "uuid";
 import { z } from "zod";
 import type { PrismaClient } from "../../db/database.ts";
 import { ratingFromGrade } from "../../domain/scheduling/rating.ts";
@@ -63,7 +64,7 @@ export function createStudyService({ db, clock }: { db: PrismaClient; clock: Clo
       const filter = { topic: query.topic, document: query.document };
       const [rows, counts] = await Promise.all([
         findQueue(db, { userId, now, limit: query.limit, newLimit, filter }),
-        countQueue(db, { userId, now, filter }),
+        countQueue(db, { userId, now, newLimit, filter }),
       ]);
       const questionIds = rows.map((r) => r.questionId);
       const [questions, cards] = await Promise.all([
@@ -85,7 +86,7 @@ export function createStudyService({ db, clock }: { db: PrismaClient; clock: Clo
           };
           return [{ card: toCardView(card), question: toQuestionView(question) }];
         }),
-        counts: { new: Math.min(newLimit, counts.fresh), learning: counts.learning, review: counts.review },
+        counts: { new: counts.fresh, learning: counts.learning, review: counts.review },
       };
     },
 
@@ -127,8 +128,21 @@ export function createStudyService({ db, clock }: { db: PrismaClient; clock: Clo
           const becomesLeech = after.lapses >= LEECH_LAPSES && after.lapses > before.lapses;
           const flags = { suspended: becomesLeech || locked.suspended, leech: becomesLeech || locked.leech };
           const updated = await tx.card.update({ where: { id: locked.id }, data: { ...after, ...flags } });
-          const log = await tx.reviewLog.create({
+          // The id is made here so the stored response (replayed on retries) is written in one insert.
+          const reviewId = uuidv7();
+          const response: ReviewResponse = {
+            review: {
+              id: reviewId,
+              rating,
+              ...(grade ? { score: grade.score } : {}),
+              reviewedAt: now.toISOString(),
+            },
+            ...(grade ? { grade } : {}),
+            card: toCardView(updated),
+          };
+          await tx.reviewLog.create({
             data: {
+              id: reviewId,
               userId,
               cardId: locked.id,
               clientReviewId: input.clientReviewId,
@@ -140,21 +154,10 @@ export function createStudyService({ db, clock }: { db: PrismaClient; clock: Clo
               durationMs: input.durationMs ?? null,
               stateBefore: asJson(toSnapshot(before, { suspended: locked.suspended, leech: locked.leech })),
               stateAfter: asJson(toSnapshot(after, flags)),
-              response: {},
+              response: asJson(response),
               reviewedAt: now,
             },
           });
-          const response: ReviewResponse = {
-            review: {
-              id: log.id,
-              rating,
-              ...(grade ? { score: grade.score } : {}),
-              reviewedAt: now.toISOString(),
-            },
-            ...(grade ? { grade } : {}),
-            card: toCardView(updated),
-          };
-          await tx.reviewLog.update({ where: { id: log.id }, data: { response: asJson(response) } });
           return response;
         });
         return { created: true, body };
