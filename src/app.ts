@@ -10,6 +10,7 @@ import { type Clock, systemClock } from "./lib/clock.ts";
 import { authRoutes } from "./modules/auth/auth.routes.ts";
 import { contentRoutes } from "./modules/content/content.routes.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
+import { quizzesRoutes } from "./modules/quizzes/quizzes.routes.ts";
 import { scoringRoutes } from "./modules/scoring/scoring.routes.ts";
 import { studyRoutes } from "./modules/study/study.routes.ts";
 import { usersRoutes } from "./modules/users/users.routes.ts";
@@ -90,6 +91,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(usersRoutes);
   await app.register(contentRoutes);
   await app.register(scoringRoutes);
+  await app.register(quizzesRoutes);
   await app.register(studyRoutes);
 
   await app.ready();

@@ -9,9 +9,9 @@ import {
   idParams,
   importDocumentBody,
   listQuery,
+  questionDetailView,
   questionPage,
   questionsQuery,
-  questionView,
   slugParams,
   topicPage,
 } from "./content.schemas.ts";
@@ -65,7 +65,7 @@ export const contentRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Import a markdown document; its generated questions stay drafts until published",
         security: [{ bearerAuth: [] }],
         body: importDocumentBody,
-        response: { 201: documentSummary, ...problemResponses(400, 401, 403, 409, 413, 415, 429) },
+        response: { 201: documentSummary, ...problemResponses(400, 401, 403, 409, 413, 415, 422, 429) },
       },
     },
     async (request, reply) =>
@@ -124,10 +124,10 @@ export const contentRoutes: FastifyPluginAsyncZod = async (app) => {
       ...optionalAuth,
       schema: {
         tags: ["content"],
-        summary: "One question, without its answer",
+        summary: "One question, without its answer (its owner sees a private question's key)",
         security,
         params: idParams,
-        response: { 200: questionView, ...problemResponses(401, 404, 429) },
+        response: { 200: questionDetailView, ...problemResponses(401, 404, 429) },
       },
     },
     async (request) => content.getQuestion(viewer(request), request.params.id),

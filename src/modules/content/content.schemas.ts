@@ -3,6 +3,7 @@ import { difficulties, questionTypes } from "../../domain/questions/question-spe
 import { pageQuery, pageSchema } from "../../lib/pagination.ts";
 
 export const MAX_DOCUMENT_BYTES = 1024 * 1024;
+export const MAX_SECTIONS = 1_000;
 
 export const sourceView = z
   .object({ document: z.string(), anchor: z.string(), heading: z.string() })
@@ -25,6 +26,45 @@ export const questionView = z
   })
   .meta({ id: "QuestionView" });
 export type QuestionView = z.infer<typeof questionView>;
+
+const rubricView = z.object({
+  referenceAnswer: z.string(),
+  keyPoints: z.array(
+    z.object({
+      text: z.string(),
+      weight: z.number().optional(),
+      phrasings: z.array(z.string()),
+      missed: z.string().optional(),
+    }),
+  ),
+  misconceptions: z
+    .array(z.object({ text: z.string(), phrasings: z.array(z.string()), explanation: z.string() }))
+    .optional(),
+});
+
+/** GET /v1/questions/:id: a QuestionView; the owner of a private question also gets its key. */
+export const questionDetailView = questionView
+  .extend({
+    choices: z
+      .array(z.object({ id: z.string(), text: z.string(), correct: z.boolean().optional() }))
+      .optional()
+      .describe("The owner also sees which choices are right."),
+    items: z
+      .array(z.object({ id: z.string(), text: z.string() }))
+      .optional()
+      .describe("Ordering items; to the owner in the right order."),
+    visibility: z.enum(["public", "private"]).optional(),
+    version: z.number().int().optional(),
+    answer: z.union([z.boolean(), z.string(), z.array(z.string())]).optional(),
+    accepted: z.union([z.array(z.string()), z.array(z.array(z.string()))]).optional(),
+    rubric: rubricView.optional(),
+    explanation: z.string().optional(),
+  })
+  .meta({
+    id: "QuestionDetail",
+    description: "A QuestionView; to the owner of a private question also its QuestionInput fields.",
+  });
+export type QuestionDetailView = z.infer<typeof questionDetailView>;
 
 export const documentSummary = z
   .object({
@@ -76,7 +116,12 @@ export const questionsQuery = z.object({
 export type QuestionsQuery = z.infer<typeof questionsQuery>;
 
 export const importDocumentBody = z.strictObject({
-  markdown: z.string().min(1).describe("The document, up to 1 MiB of markdown."),
+  markdown: z
+    .string()
+    .min(1)
+    // PostgreSQL text cannot hold NUL; refusing it here beats a failed insert later.
+    .refine((text) => !text.includes("\u0000"), "must not contain NUL characters")
+    .describe("The document, up to 1 MiB of markdown and at most 1,000 sections."),
   title: z.string().trim().min(1).max(200).optional(),
   slug: z
     .string()

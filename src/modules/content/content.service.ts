@@ -7,15 +7,26 @@ import { z } from "zod";
 import type { PrismaClient } from "../../db/database.ts";
 import { parseDocument } from "../../domain/markdown/parse-document.ts";
 import { generateQuestions } from "../../domain/questions/generate-questions.ts";
-import { toStoredQuestion } from "../../domain/questions/question-spec.ts";
+import {
+  type AnswerKey,
+  type QuestionPayload,
+  type StoredQuestion,
+  toStoredQuestion,
+} from "../../domain/questions/question-spec.ts";
+import { ownerFields } from "../../domain/quizzes/question-input.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type { Clock } from "../../lib/clock.ts";
-import { ConflictError, NotFoundError, PayloadTooLargeError } from "../../lib/errors.ts";
+import { ConflictError, NotFoundError, PayloadTooLargeError, UnprocessableError } from "../../lib/errors.ts";
 import { randomToken, sha256 } from "../../lib/hash.ts";
 import { asJson } from "../../lib/json.ts";
 import { decodeCursor, toPage } from "../../lib/pagination.ts";
 import { findQuestionIds } from "./content.repository.ts";
-import { MAX_DOCUMENT_BYTES, type QuestionsQuery, type QuestionView } from "./content.schemas.ts";
+import {
+  MAX_DOCUMENT_BYTES,
+  MAX_SECTIONS,
+  type QuestionDetailView,
+  type QuestionsQuery,
+} from "./content.schemas.ts";
 import { questionViewInclude, toQuestionView } from "./question-view.ts";
 
 const idCursor = z.object({ id: z.string() });
@@ -100,19 +111,38 @@ export function createContentService({ db, clock }: { db: PrismaClient; clock: C
       return toPage(ordered, query.limit, toQuestionView, (q) => ({ id: q.id }));
     },
 
-    async getQuestion(viewerId: string | null, id: string): Promise<QuestionView> {
+    async getQuestion(viewerId: string | null, id: string): Promise<QuestionDetailView> {
       const question = await db.question.findFirst({
         where: { AND: [{ id }, visibleQuestion(viewerId)] },
         include: questionViewInclude,
       });
       if (!question) throw new NotFoundError("No such question.");
-      return toQuestionView(question);
+      const view = toQuestionView(question);
+      if (viewerId === null || question.ownerId !== viewerId || question.visibility !== "private")
+        return view;
+      // The owner of a private question reads back what they wrote, key included.
+      const stored: StoredQuestion = {
+        type: question.type,
+        prompt: question.prompt,
+        payload: question.payload as QuestionPayload,
+        answerKey: question.answerKey as AnswerKey,
+        explanation: question.explanation,
+      };
+      return { ...view, ...ownerFields(stored), visibility: "private", version: question.version };
     },
 
     /** Stores an uploaded document and its generated questions as drafts only its owner sees. */
     async importDocument(ownerId: string, input: { markdown: string; title?: string; slug?: string }) {
       if (Buffer.byteLength(input.markdown, "utf8") > MAX_DOCUMENT_BYTES) {
         throw new PayloadTooLargeError("A document is at most 1 MiB of markdown.");
+      }
+      // Parsing and generating are synchronous and grow with the number of sections; a cheap
+      // line count first keeps a pathological upload from holding the event loop for seconds.
+      const headingLines = input.markdown.match(/^ {0,3}(#{1,6}[ \t]|<(b|strong)>|\*\*)/gm)?.length ?? 0;
+      if (headingLines > MAX_SECTIONS) {
+        throw new UnprocessableError(
+          `A document has at most ${MAX_SECTIONS} sections (this one has about ${headingLines}).`,
+        );
       }
       const parsed = parseDocument(input.markdown);
       const title = input.title ?? parsed.title;

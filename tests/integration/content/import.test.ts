@@ -142,6 +142,17 @@ describe("POST /v1/documents", () => {
     expect(await t.app.db.document.count()).toBe(before);
   });
 
+  it("refuses NUL characters (400) and more than 1,000 sections (422), storing nothing", async () => {
+    const owner = await registerUser(t.app, { role: "recruiter" });
+    const before = await t.app.db.document.count();
+    const nul = await importDocument(owner.accessToken, { markdown: "# T\n\nnul \u0000 here" });
+    expect(nul.statusCode).toBe(400);
+    expect(nul.json().errors[0].path).toBe("body.markdown");
+    const many = await importDocument(owner.accessToken, { markdown: "# Heading\n\n".repeat(1001) });
+    expect(many.statusCode).toBe(422);
+    expect(await t.app.db.document.count()).toBe(before);
+  });
+
   it("is for recruiters and admins: learners get 403, anonymous callers 401", async () => {
     const learner = await registerUser(t.app);
     expect((await importDocument(learner.accessToken, { markdown: NOTE })).statusCode).toBe(403);
