@@ -12,6 +12,13 @@ export const questionViewInclude = {
 
 export type QuestionWithView = Prisma.QuestionGetPayload<{ include: typeof questionViewInclude }>;
 
+/** Where to read more: the document section a question comes from, if any. */
+export function toSource(question: Pick<QuestionWithView, "document" | "section">) {
+  return question.document && question.section
+    ? { document: question.document.slug, anchor: question.section.anchor, heading: question.section.heading }
+    : null;
+}
+
 export function toQuestionView(question: QuestionWithView): QuestionView {
   const payload = question.payload as QuestionPayload;
   return {
@@ -20,14 +27,7 @@ export function toQuestionView(question: QuestionWithView): QuestionView {
     prompt: question.prompt,
     difficulty: question.difficulty,
     topics: question.topics.map((t) => t.topic.slug).sort(),
-    source:
-      question.document && question.section
-        ? {
-            document: question.document.slug,
-            anchor: question.section.anchor,
-            heading: question.section.heading,
-          }
-        : null,
+    source: toSource(question),
     origin: question.origin,
     ...(payload.choices ? { choices: payload.choices.map((c) => ({ id: c.id, text: c.text })) } : {}),
     ...(payload.items ? { items: payload.items.map((i) => ({ id: i.id, text: i.text })) } : {}),

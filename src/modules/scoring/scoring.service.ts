@@ -13,7 +13,7 @@ import {
 import type { Question } from "../../generated/prisma/client.ts";
 import { NotFoundError, PayloadTooLargeError, UnprocessableError } from "../../lib/errors.ts";
 import { visibleQuestion } from "../content/content.service.ts";
-import { type QuestionWithView, questionViewInclude } from "../content/question-view.ts";
+import { type QuestionWithView, questionViewInclude, toSource } from "../content/question-view.ts";
 import type { GradeView } from "./scoring.schemas.ts";
 
 export function toStored(
@@ -42,14 +42,7 @@ export function gradeOrReject(question: StoredQuestion, answer: unknown): GradeO
 export function withSource(outcome: GradeOutcome, question: QuestionWithView): GradeView {
   return {
     ...outcome.grade,
-    source:
-      question.document && question.section
-        ? {
-            document: question.document.slug,
-            anchor: question.section.anchor,
-            heading: question.section.heading,
-          }
-        : null,
+    source: toSource(question),
   };
 }
 

@@ -3,17 +3,8 @@
 import type { CardState, CardStateName } from "../../domain/scheduling/scheduler.ts";
 import type { CardView } from "./study.schemas.ts";
 
-export interface CardRow {
+export interface CardRow extends CardState {
   questionId: string;
-  state: CardStateName;
-  due: Date;
-  stability: number;
-  difficulty: number;
-  scheduledDays: number;
-  learningSteps: number;
-  reps: number;
-  lapses: number;
-  lastReview: Date | null;
   suspended: boolean;
   leech: boolean;
 }
