@@ -27,7 +27,7 @@ import {
   type QuestionDetailView,
   type QuestionsQuery,
 } from "./content.schemas.ts";
-import { questionViewInclude, toQuestionView } from "./question-view.ts";
+import { findQuestionViews, questionViewInclude, toQuestionView } from "./question-view.ts";
 
 const idCursor = z.object({ id: z.string() });
 const slugCursor = z.object({ slug: z.string() });
@@ -105,10 +105,13 @@ export function createContentService({ db, clock }: { db: PrismaClient; clock: C
     async listQuestions(viewerId: string | null, query: QuestionsQuery) {
       const after = decodeCursor(query.cursor, idCursor);
       const ids = await findQuestionIds(db, viewerId, query, after?.id);
-      const rows = await db.question.findMany({ where: { id: { in: ids } }, include: questionViewInclude });
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      const ordered = ids.flatMap((id) => byId.get(id) ?? []);
-      return toPage(ordered, query.limit, toQuestionView, (q) => ({ id: q.id }));
+      const views = await findQuestionViews(db, ids);
+      return toPage(
+        views,
+        query.limit,
+        (view) => view,
+        (view) => ({ id: view.id }),
+      );
     },
 
     async getQuestion(viewerId: string | null, id: string): Promise<QuestionDetailView> {

@@ -3,7 +3,10 @@
 // cards (userId, suspended, state, due) or the (userId, questionId) key, so the queue stays one
 // cheap query however many cards a learner holds.
 import type { PrismaClient } from "../../db/database.ts";
+import type { QuestionType } from "../../domain/questions/question-spec.ts";
+import type { CardState } from "../../domain/scheduling/scheduler.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
+import type { CardRow } from "./card-state.ts";
 
 export interface QueueFilter {
   topic?: string;
@@ -110,4 +113,100 @@ export async function countNewStarted(db: PrismaClient, userId: string, since: D
   return db.reviewLog.count({
     where: { userId, previousState: "new", reviewedAt: { gte: since }, undoneAt: null },
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The review path in as few round trips as the work allows: it is the hottest write in the app.
+
+export interface ReviewContext {
+  id: string;
+  type: QuestionType;
+  prompt: string;
+  payload: Prisma.JsonValue;
+  answerKey: Prisma.JsonValue;
+  explanation: string | null;
+  documentSlug: string | null;
+  anchor: string | null;
+  heading: string | null;
+  /** Null when the account is gone. */
+  desiredRetention: number | null;
+}
+
+/** The question (if the learner may see it), where it comes from, and the learner's retention, in one query. */
+export async function findReviewContext(
+  db: PrismaClient,
+  userId: string,
+  questionId: string,
+): Promise<ReviewContext | null> {
+  const rows = await db.$queryRaw<ReviewContext[]>`
+    SELECT q.id, q.type::text AS type, q.prompt, q.payload, q."answerKey", q.explanation,
+           d.slug AS "documentSlug", s.anchor, s.heading,
+           (SELECT u."desiredRetention" FROM users u WHERE u.id = ${userId}) AS "desiredRetention"
+    FROM questions q
+    LEFT JOIN documents d ON d.id = q."documentId"
+    LEFT JOIN sections s ON s.id = q."sectionId"
+    WHERE q.id = ${questionId}
+      AND ((q.status = 'published' AND q.visibility = 'public') OR (q."ownerId" = ${userId} AND q.status <> 'retired'))`;
+  return rows[0] ?? null;
+}
+
+/** Creates the learner's card for the question if need be, then locks it for this transaction. */
+export async function lockCard(
+  tx: Prisma.TransactionClient,
+  args: { userId: string; questionId: string; fresh: CardState; now: Date; newId: string },
+): Promise<(CardRow & { id: string }) | undefined> {
+  const { userId, questionId, fresh, now, newId } = args;
+  await tx.$executeRaw`
+    INSERT INTO cards (id, "userId", "questionId", state, due, stability, difficulty, "scheduledDays",
+                       "learningSteps", reps, lapses, "lastReview", "createdAt", "updatedAt")
+    VALUES (${newId}, ${userId}, ${questionId}, ${fresh.state}::"CardState", ${fresh.due}, ${fresh.stability},
+            ${fresh.difficulty}, ${fresh.scheduledDays}, ${fresh.learningSteps}, ${fresh.reps}, ${fresh.lapses},
+            ${fresh.lastReview}, ${now}, ${now})
+    ON CONFLICT ("userId", "questionId") DO NOTHING`;
+  const [card] = await tx.$queryRaw<(CardRow & { id: string })[]>`
+    SELECT * FROM cards WHERE "userId" = ${userId} AND "questionId" = ${questionId} FOR UPDATE`;
+  return card;
+}
+
+/** Writes the card's new state and appends the review to the log, in one statement. */
+export async function recordReview(
+  tx: Prisma.TransactionClient,
+  args: {
+    cardId: string;
+    after: CardState;
+    flags: { suspended: boolean; leech: boolean };
+    now: Date;
+    log: {
+      id: string;
+      userId: string;
+      clientReviewId: string;
+      rating: string;
+      previousState: string;
+      score: number | null;
+      graderVersion: string | null;
+      answer: string | null;
+      durationMs: number | null;
+      stateBefore: string;
+      stateAfter: string;
+      response: string;
+    };
+  },
+): Promise<void> {
+  const { cardId, after, flags, now, log } = args;
+  await tx.$executeRaw`
+    WITH updated AS (
+      UPDATE cards SET state = ${after.state}::"CardState", due = ${after.due}, stability = ${after.stability},
+             difficulty = ${after.difficulty}, "scheduledDays" = ${after.scheduledDays},
+             "learningSteps" = ${after.learningSteps}, reps = ${after.reps}, lapses = ${after.lapses},
+             "lastReview" = ${after.lastReview}, suspended = ${flags.suspended}, leech = ${flags.leech},
+             "updatedAt" = ${now}
+      WHERE id = ${cardId}
+      RETURNING id
+    )
+    INSERT INTO review_logs (id, "userId", "cardId", "clientReviewId", rating, "previousState", score,
+                             "graderVersion", answer, "durationMs", "stateBefore", "stateAfter", response, "reviewedAt")
+    SELECT ${log.id}, ${log.userId}, updated.id, ${log.clientReviewId}, ${log.rating}::"Rating",
+           ${log.previousState}::"CardState", ${log.score}, ${log.graderVersion}, ${log.answer}::jsonb,
+           ${log.durationMs}, ${log.stateBefore}::jsonb, ${log.stateAfter}::jsonb, ${log.response}::jsonb, ${now}
+    FROM updated`;
 }

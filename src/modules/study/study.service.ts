@@ -5,6 +5,7 @@
 import { v7 as uuidv7 } from "uuid";
 import { z } from "zod";
 import type { PrismaClient } from "../../db/database.ts";
+import { isUniqueViolation } from "../../db/errors.ts";
 import { ratingFromGrade } from "../../domain/scheduling/rating.ts";
 import {
   LEECH_LAPSES,
@@ -13,14 +14,13 @@ import {
   scheduleReview,
 } from "../../domain/scheduling/scheduler.ts";
 import { studyDay } from "../../domain/scheduling/study-day.ts";
-import { Prisma } from "../../generated/prisma/client.ts";
 import type { Clock } from "../../lib/clock.ts";
 import { ConflictError, NotFoundError, UnauthorizedError } from "../../lib/errors.ts";
-import { asJson } from "../../lib/json.ts";
 import { decodeCursor, toPage } from "../../lib/pagination.ts";
 import { visibleQuestion } from "../content/content.service.ts";
-import { questionViewInclude, toQuestionView } from "../content/question-view.ts";
-import { gradeOrReject, toStored, withSource } from "../scoring/scoring.service.ts";
+import { findQuestionViews } from "../content/question-view.ts";
+import type { GradeView } from "../scoring/scoring.schemas.ts";
+import { gradeOrReject, toStored } from "../scoring/scoring.service.ts";
 import {
   type CardRow,
   type CardSnapshot,
@@ -29,7 +29,14 @@ import {
   toCardView,
   toSnapshot,
 } from "./card-state.ts";
-import { countNewStarted, countQueue, findQueue } from "./study.repository.ts";
+import {
+  countNewStarted,
+  countQueue,
+  findQueue,
+  findReviewContext,
+  lockCard,
+  recordReview,
+} from "./study.repository.ts";
 import type { QueueQuery, ReviewInput, ReviewResponse } from "./study.schemas.ts";
 
 const cardCursor = z.object({ id: z.string() });
@@ -45,13 +52,14 @@ export function createStudyService({ db, clock }: { db: PrismaClient; clock: Clo
   async function replay(userId: string, clientReviewId: string, questionId: string) {
     const previous = await db.reviewLog.findUnique({
       where: { userId_clientReviewId: { userId, clientReviewId } },
-      include: { card: { select: { questionId: true } } },
+      select: { response: true },
     });
     if (!previous) return null;
-    if (previous.card.questionId !== questionId) {
+    const response = previous.response as unknown as ReviewResponse;
+    if (response.card.questionId !== questionId) {
       throw new ConflictError("This clientReviewId was already used for another question.");
     }
-    return previous.response as unknown as ReviewResponse;
+    return response;
   }
 
   return {
@@ -68,7 +76,7 @@ export function createStudyService({ db, clock }: { db: PrismaClient; clock: Clo
       ]);
       const questionIds = rows.map((r) => r.questionId);
       const [questions, cards] = await Promise.all([
-        db.question.findMany({ where: { id: { in: questionIds } }, include: questionViewInclude }),
+        findQuestionViews(db, questionIds),
         db.card.findMany({ where: { userId, questionId: { in: questionIds } } }),
       ]);
       const questionById = new Map(questions.map((q) => [q.id, q]));
@@ -84,7 +92,7 @@ export function createStudyService({ db, clock }: { db: PrismaClient; clock: Clo
             suspended: false,
             leech: false,
           };
-          return [{ card: toCardView(card), question: toQuestionView(question) }];
+          return [{ card: toCardView(card), question }];
         }),
         counts: { new: counts.fresh, learning: counts.learning, review: counts.review },
       };
@@ -94,41 +102,45 @@ export function createStudyService({ db, clock }: { db: PrismaClient; clock: Clo
     async review(userId: string, input: ReviewInput): Promise<{ created: boolean; body: ReviewResponse }> {
       const earlier = await replay(userId, input.clientReviewId, input.questionId);
       if (earlier) return { created: false, body: earlier };
-      const user = await learner(userId);
-      const question = await db.question.findFirst({
-        where: { AND: [{ id: input.questionId }, visibleQuestion(userId)] },
-        include: questionViewInclude,
-      });
-      if (!question) throw new NotFoundError("No such question.");
+      const context = await findReviewContext(db, userId, input.questionId);
+      if (!context) throw new NotFoundError("No such question.");
+      if (context.desiredRetention === null) throw new UnauthorizedError("This account no longer exists.");
+      const desiredRetention = context.desiredRetention;
       // Graded before the transaction: a wrong shape is refused (422) with nothing written.
-      const outcome =
-        input.answer === undefined ? undefined : gradeOrReject(toStored(question), input.answer);
-      const grade = outcome ? withSource(outcome, question) : undefined;
+      const grade: GradeView | undefined =
+        input.answer === undefined
+          ? undefined
+          : {
+              ...gradeOrReject(toStored(context), input.answer).grade,
+              source:
+                context.documentSlug && context.anchor && context.heading !== null
+                  ? { document: context.documentSlug, anchor: context.anchor, heading: context.heading }
+                  : null,
+            };
       const rating: Rating =
         input.rating ??
         (grade
-          ? ratingFromGrade(grade, { durationMs: input.durationMs, freeText: question.type === "explain" })
+          ? ratingFromGrade(grade, { durationMs: input.durationMs, freeText: context.type === "explain" })
           : "good");
       const now = clock.now();
 
       try {
         const body = await db.$transaction(async (tx) => {
-          const fresh = newCardState(now);
-          await tx.card.createMany({
-            data: [{ userId, questionId: question.id, ...fresh, createdAt: now }],
-            skipDuplicates: true,
+          const locked = await lockCard(tx, {
+            userId,
+            questionId: context.id,
+            fresh: newCardState(now),
+            now,
+            newId: uuidv7(),
           });
-          const [locked] = await tx.$queryRaw<(CardRow & { id: string })[]>`
-            SELECT * FROM cards WHERE "userId" = ${userId} AND "questionId" = ${question.id} FOR UPDATE`;
           if (!locked) throw new NotFoundError("No such card.");
           if (locked.suspended) throw new ConflictError("This card is suspended; unsuspend it to review it.");
           const before = toCardState(locked);
-          const after = scheduleReview(before, rating, now, user.desiredRetention);
+          const after = scheduleReview(before, rating, now, desiredRetention);
           // A card that keeps lapsing is a leech: suspend it rather than drill it forever.
           const becomesLeech = after.lapses >= LEECH_LAPSES && after.lapses > before.lapses;
           const flags = { suspended: becomesLeech || locked.suspended, leech: becomesLeech || locked.leech };
-          const updated = await tx.card.update({ where: { id: locked.id }, data: { ...after, ...flags } });
-          // The id is made here so the stored response (replayed on retries) is written in one insert.
+          // The id is made here so the stored response (replayed on retries) goes in with the row.
           const reviewId = uuidv7();
           const response: ReviewResponse = {
             review: {
@@ -138,24 +150,28 @@ export function createStudyService({ db, clock }: { db: PrismaClient; clock: Clo
               reviewedAt: now.toISOString(),
             },
             ...(grade ? { grade } : {}),
-            card: toCardView(updated),
+            card: toCardView({ ...after, ...flags, questionId: context.id }),
           };
-          await tx.reviewLog.create({
-            data: {
+          await recordReview(tx, {
+            cardId: locked.id,
+            after,
+            flags,
+            now,
+            log: {
               id: reviewId,
               userId,
-              cardId: locked.id,
               clientReviewId: input.clientReviewId,
               rating,
               previousState: before.state,
               score: grade?.score ?? null,
               graderVersion: grade?.graderVersion ?? null,
-              answer: input.answer === undefined ? Prisma.DbNull : asJson({ value: input.answer }),
+              answer: input.answer === undefined ? null : JSON.stringify({ value: input.answer }),
               durationMs: input.durationMs ?? null,
-              stateBefore: asJson(toSnapshot(before, { suspended: locked.suspended, leech: locked.leech })),
-              stateAfter: asJson(toSnapshot(after, flags)),
-              response: asJson(response),
-              reviewedAt: now,
+              stateBefore: JSON.stringify(
+                toSnapshot(before, { suspended: locked.suspended, leech: locked.leech }),
+              ),
+              stateAfter: JSON.stringify(toSnapshot(after, flags)),
+              response: JSON.stringify(response),
             },
           });
           return response;
@@ -163,7 +179,7 @@ export function createStudyService({ db, clock }: { db: PrismaClient; clock: Clo
         return { created: true, body };
       } catch (error) {
         // The same clientReviewId raced in twice: the first one won; answer as a retry.
-        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+        if (isUniqueViolation(error)) {
           const first = await replay(userId, input.clientReviewId, input.questionId);
           if (first) return { created: false, body: first };
         }
