@@ -23,7 +23,15 @@ export const openapiPlugin = fp(
             "Interview-prep question bank, explained scoring, FSRS spaced repetition and recruiter quizzes. Errors are RFC 9457 problem details.",
         },
         components: {
-          securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "JWT" } },
+          securitySchemes: {
+            bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "JWT" },
+            attemptToken: {
+              type: "http",
+              scheme: "bearer",
+              description:
+                "The opaque attemptToken returned by POST /v1/attempts, valid for that attempt only.",
+            },
+          },
         },
       },
       transform: jsonSchemaTransform,

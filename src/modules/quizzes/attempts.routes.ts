@@ -26,7 +26,7 @@ function attemptToken(request: { headers: { authorization?: string | undefined }
 export const attemptsRoutes: FastifyPluginAsyncZod = async (app) => {
   const attempts = createAttemptsService({ db: app.db, clock: app.clock, random: Math.random });
   const tags = ["attempts"];
-  const security = [{ bearerAuth: [] }];
+  const security = [{ attemptToken: [] }];
 
   app.post(
     "/v1/attempts",

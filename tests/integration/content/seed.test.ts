@@ -42,9 +42,17 @@ describe("seeding the bank", () => {
     const bank = await loadBank();
     const removed = bank.questions[0];
     if (!removed) throw new Error("empty bank");
+    // A learner has a card for it: retiring must take it out of their queue.
+    const learner = await t.database.prisma.user.create({
+      data: { email: "retire@example.com", passwordHash: "x" },
+    });
+    const question = await t.database.prisma.question.findUniqueOrThrow({ where: { slug: removed.slug } });
+    await t.database.prisma.card.create({ data: { userId: learner.id, questionId: question.id } });
     await seedContent(t.database.prisma, { ...bank, questions: bank.questions.slice(1) });
     const retired = await t.database.prisma.question.findUniqueOrThrow({ where: { slug: removed.slug } });
     expect(retired.status).toBe("retired");
+    const card = await t.database.prisma.card.findFirstOrThrow({ where: { userId: learner.id } });
+    expect(card.suspended).toBe(true);
     await seedContent(t.database.prisma, bank);
     const back = await t.database.prisma.question.findUniqueOrThrow({ where: { slug: removed.slug } });
     expect(back).toMatchObject({ id: retired.id, status: "published", version: retired.version });
