@@ -39,6 +39,12 @@ export const UNCERTAIN_MARGIN = 0.1;
 export const MISCONCEPTION_CAP = 0.5;
 /** Key points of at least this weight are major: a correct answer states every one of them. */
 export const MAJOR_WEIGHT = 2;
+/** Key points of at least this weight are core: a correct answer never misses one. */
+export const CORE_WEIGHT = 3;
+/** Major (not core) key points a correct answer may miss, provided the score reaches the threshold. */
+export const MAJOR_MISSES_FORGIVEN = 1;
+/** ... but only in a rubric of at least this many key points. */
+export const FORGIVING_POINTS = 4;
 
 interface CompiledRubric {
   keyPoints: CompiledPhrasing[][];
@@ -51,6 +57,11 @@ interface CompiledRubric {
    * phrasing of the key point is found as written.
    */
   relaxed: CompiledPhrasing[][];
+  /**
+   * Per major key point, its phrasings and its own text less up to a quarter of their distinctive
+   * words (see majorityForms), tried last.
+   */
+  majority: CompiledPhrasing[][];
 }
 
 /**
@@ -99,6 +110,62 @@ function relaxedForms(
   return forms;
 }
 
+/** Distinctive words a majority form needs at least; it may miss one in MAJORITY_SHARE of them. */
+export const MAJORITY_MIN_WORDS = 4;
+export const MAJORITY_SHARE = 4;
+/** Words a majority form never leaves out: quantities, exclusivity, identity, order. */
+const CLAIM_WORDS = "only once single one own separate same each every all many multiple several instead never first any other";
+let claimKeySet: ReadonlySet<string> | undefined;
+function claimKeys(): ReadonlySet<string> {
+  claimKeySet ??= new Set([...analyse(CLAIM_WORDS).tokens.map((t) => t.key), ...QUANTITY_KEYS]);
+  return claimKeySet;
+}
+
+/** The key point's text is read as one more phrasing, its index past the phrasings' own. */
+export const TEXT_PHRASING = -1;
+
+/**
+ * Looser forms of a major key point: each affirmative phrasing, and the key point's own text, with
+ * its minor words (prompt and generic words) set aside, less up to one in MAJORITY_SHARE of its
+ * remaining distinctive words, when MAJORITY_MIN_WORDS or more remain. "The loop resumes the
+ * coroutine from where it left off" is still said by "it resumes the coroutine where it stopped":
+ * a strong majority of the distinctive words in one sentence and one window. Negative phrasings
+ * keep every word (the negation is the point), and a form must say something the prompt does not.
+ */
+function majorityForms(
+  phrasings: readonly CompiledPhrasing[],
+  novel: readonly boolean[],
+  prompt: AnalysedText,
+  minor: ReadonlySet<string>,
+): CompiledPhrasing[] {
+  const forms: CompiledPhrasing[] = [];
+  const seen = new Set<string>();
+  phrasings.forEach((p, i) => {
+    if (novel[i] === false || p.negative) return;
+    let form = p;
+    for (let slot = form.slots.length - 1; slot >= 0; slot--) {
+      if (minor.has(form.slots[slot] ?? "")) form = withoutSlot(form, slot);
+    }
+    const n = form.slots.length;
+    if (n < MAJORITY_MIN_WORDS) return;
+    const drop = Math.floor(n / MAJORITY_SHARE);
+    const subsets = (from: number, left: number, base: CompiledPhrasing): CompiledPhrasing[] => {
+      if (left === 0) return [base];
+      const out: CompiledPhrasing[] = [];
+      for (let slot = from; slot >= 0; slot--)
+        out.push(...subsets(slot - 1, left - 1, withoutSlot(base, slot)));
+      return out;
+    };
+    for (const candidate of subsets(n - 1, drop, form)) {
+      const id = [...candidate.slots].sort().join(" ");
+      if (seen.has(id)) continue;
+      seen.add(id);
+      if (novelty([candidate], prompt)[0] === true) forms.push(candidate);
+    }
+  });
+  return forms;
+}
+
 /**
  * Compiled rubrics, by object identity and, for rubrics read afresh from the database on every
  * request, by content (bounded: the oldest entry goes first).
@@ -108,8 +175,8 @@ const compiledByContent = new Map<string, CompiledRubric>();
 const MAX_CACHED_RUBRICS = 1000;
 
 function contentKey(rubric: Rubric, prompt: string): string {
-  const phrasings = (list: readonly { phrasings: readonly string[] }[]) =>
-    list.map((item) => item.phrasings.join("\u0001")).join("\u0002");
+  const phrasings = (list: readonly { text: string; weight?: number; phrasings: readonly string[] }[]) =>
+    list.map((item) => [item.text, item.weight ?? 1, ...item.phrasings].join("\u0001")).join("\u0002");
   return [prompt, phrasings(rubric.keyPoints), phrasings(rubric.misconceptions ?? [])].join("\u0003");
 }
 
@@ -150,6 +217,12 @@ function compileRubric(rubric: Rubric, prompt: string): CompiledRubric {
     prompt,
     novel,
     relaxed: keyPoints.map((phrasings, k) => relaxedForms(phrasings, novel[k] ?? [], promptText, minor)),
+    majority: rubric.keyPoints.map((point, k) => {
+      if (!(point.weight >= MAJOR_WEIGHT)) return [];
+      const own = keyPoints[k] ?? [];
+      const text = compilePhrasing(point.text, TEXT_PHRASING);
+      return majorityForms([...own, text], [...(novel[k] ?? []), true], promptText, minor);
+    }),
   };
   compiled.set(rubric, result);
   if (compiledByContent.size >= MAX_CACHED_RUBRICS) {
@@ -230,7 +303,9 @@ export function scoreExplanation(prompt: string, rubric: Rubric, answer: string)
       (
         phrasings.find(
           (p, i) => rules.novel[k]?.[i] === true && findPhrasing(index, p, "key-point", clear),
-        ) ?? rules.relaxed[k]?.find((p) => findPhrasing(index, p, "key-point", clear))
+        ) ??
+        rules.relaxed[k]?.find((p) => findPhrasing(index, p, "key-point", clear)) ??
+        rules.majority[k]?.find((p) => findPhrasing(index, p, "key-point", clear))
       )?.index ?? null,
   );
   const misconceptionEvidence = misconceptionHits.map((hit) => hit?.index ?? null);
@@ -249,10 +324,15 @@ export function scoreExplanation(prompt: string, rubric: Rubric, answer: string)
   });
   let score = total > 0 ? got / total : 0;
   let verdict = verdictFor(score);
-  // A correct answer states every major point: a missed key point of weight MAJOR_WEIGHT or more
-  // keeps the verdict at partial even when the others add up past the threshold.
-  const majorMissed = keyPointsMatched.some((matched, i) => !matched && weightOf(i) >= MAJOR_WEIGHT);
-  if (verdict === "correct" && majorMissed) verdict = "partial";
+  // A correct answer states the major points: a missed key point of weight CORE_WEIGHT or more, or
+  // more than one missed key point of weight MAJOR_WEIGHT, keeps the verdict at partial even when
+  // the others add up past the threshold. One missed weight-2 point is forgiven: answers that reach
+  // the threshold and state every core point are judged correct by graders even when they skip a
+  // secondary detail (the timer, "cooperatively") or state it in words no phrasing foresaw.
+  const missedMajors = keyPointsMatched.filter((matched, i) => !matched && weightOf(i) >= MAJOR_WEIGHT);
+  const coreMissed = keyPointsMatched.some((matched, i) => !matched && weightOf(i) >= CORE_WEIGHT);
+  const forgiven = keyPointsMatched.length >= FORGIVING_POINTS ? MAJOR_MISSES_FORGIVEN : 0;
+  if (verdict === "correct" && (coreMissed || missedMajors.length > forgiven)) verdict = "partial";
   // Any key point found is partial understanding, however light its weight.
   if (verdict === "incorrect" && keyPointsMatched.some(Boolean)) verdict = "partial";
   const anyKeyPoint = keyPointsMatched.some(Boolean);

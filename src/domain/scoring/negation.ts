@@ -29,7 +29,9 @@ function startsClause(tokens: readonly WordToken[], at: number, end: number): bo
  * - a short-scope negator ("without", "unlike", "instead of") negates only the short noun phrase
  *   after it: "without a reference the task can be collected" still asserts the collection;
  * - wink's flag counts only where none of our negators explains it (it can run on past ":");
- * - a conditional ("if", "would", "who") marks the rest of its clause as not asserted.
+ * - a conditional ("if", "would", "who") marks the rest of its clause as not asserted; a negator
+ *   inside one stops at the main clause's subject ("if nothing references it the task can be
+ *   collected" asserts the collection);
  */
 export function markNegationScopes(tokens: WordToken[]): void {
   let start = 0;
@@ -47,9 +49,16 @@ export function markNegationScopes(tokens: WordToken[]): void {
     let shortScopeOnly = false;
     let shortScopeEnd = -1;
     let lastNegator = -1;
+    let conditionalNegator = false;
+    let verbAfterNegator = false;
     for (let i = start; i < end; i++) {
       const token = tokens[i];
       if (!token) continue;
+      // "if nothing references it the task can be collected": a negator inside a condition ends
+      // with it, where the main clause's subject comes after the condition's verb.
+      if (conditionalNegator && verbAfterNegator && lastNegator >= 0 && startsClause(tokens, i, end))
+        lastNegator = -1;
+      if (lastNegator >= 0 && i > lastNegator && token.verb) verbAfterNegator = true;
       const inScope = lastNegator >= 0 && i - lastNegator <= NEGATION_REACH;
       const wink = token.negated && !shortScopeOnly && !negatorInSentence && lastNegator < 0;
       token.negated = inScope || i <= shortScopeEnd || wink;
@@ -67,6 +76,8 @@ export function markNegationScopes(tokens: WordToken[]): void {
       } else if (token.negator) {
         shortScopeOnly = false;
         lastNegator = i;
+        conditionalNegator = conditional;
+        verbAfterNegator = false;
         negatorInSentence = true;
       }
     }

@@ -78,41 +78,103 @@ export function queueSql({ userId, now, limit, newLimit, filter }: QueueArgs): P
       FROM (${freshQuestions(userId, filter, newLimit)}) q
       LEFT JOIN cards c ON c."questionId" = q.id AND c."userId" = ${userId}
     )
-    SELECT "questionId", "cardId", bucket FROM (
+    , counts AS (
+      SELECT
+        (SELECT count(*)::int FROM cards c WHERE c."userId" = ${userId} AND c.suspended = false
+           AND c.state IN ('learning', 'relearning') AND c.due <= ${now} ${cardFilter}) AS "learningDue",
+        (SELECT count(*)::int FROM cards c WHERE c."userId" = ${userId} AND c.suspended = false
+           AND c.state = 'review' AND c.due <= ${now} ${cardFilter}) AS "reviewDue",
+        (SELECT count(*)::int FROM (${freshQuestions(userId, filter, newLimit)}) q) AS "freshAvailable"
+    ), queue AS (
       SELECT * FROM learning UNION ALL SELECT * FROM review UNION ALL SELECT * FROM fresh
-    ) queue
-    ORDER BY bucket, ord
+    )
+    -- counts LEFT JOIN queue: one row even when the queue is empty, carrying the counts.
+    SELECT queue."questionId", queue."cardId", queue.bucket,
+           counts."learningDue", counts."reviewDue", counts."freshAvailable"
+    FROM counts LEFT JOIN queue ON true
+    ORDER BY queue.bucket, queue.ord
     LIMIT ${limit}`;
 }
 
-export function findQueue(db: PrismaClient, args: QueueArgs): Promise<QueueRow[]> {
-  return db.$queryRaw<QueueRow[]>(queueSql(args));
-}
-
-/** New cards available, counted only up to `newLimit`: that is all the queue can serve today. */
-export async function countQueue(
+/** The page of the queue and the counts, from one statement. */
+export async function findQueue(
   db: PrismaClient,
-  args: { userId: string; now: Date; newLimit: number; filter: QueueFilter },
-): Promise<{ learning: number; review: number; fresh: number }> {
-  const { userId, now, newLimit, filter } = args;
-  const cardFilter = questionFilter(Prisma.sql`c."questionId"`, filter);
-  const rows = await db.$queryRaw<{ learning: number; review: number; fresh: number }[]>`
-    SELECT
-      (SELECT count(*)::int FROM cards c WHERE c."userId" = ${userId} AND c.suspended = false
-         AND c.state IN ('learning', 'relearning') AND c.due <= ${now} ${cardFilter}
-        ) AS learning,
-      (SELECT count(*)::int FROM cards c WHERE c."userId" = ${userId} AND c.suspended = false
-         AND c.state = 'review' AND c.due <= ${now} ${cardFilter}
-        ) AS review,
-      (SELECT count(*)::int FROM (${freshQuestions(userId, filter, newLimit)}) q) AS fresh`;
-  return rows[0] ?? { learning: 0, review: 0, fresh: 0 };
+  args: QueueArgs,
+): Promise<{ rows: QueueRow[]; counts: { learning: number; review: number; fresh: number } }> {
+  const result = await db.$queryRaw<
+    (Omit<QueueRow, "questionId"> & {
+      questionId: string | null;
+      learningDue: number;
+      reviewDue: number;
+      freshAvailable: number;
+    })[]
+  >(queueSql(args));
+  const first = result[0];
+  return {
+    rows: result.flatMap((r) =>
+      r.questionId === null ? [] : [{ questionId: r.questionId, cardId: r.cardId, bucket: r.bucket }],
+    ),
+    counts: {
+      learning: first?.learningDue ?? 0,
+      review: first?.reviewDue ?? 0,
+      fresh: first?.freshAvailable ?? 0,
+    },
+  };
 }
 
-/** New cards the learner has started since `since` (undone reviews do not count). */
-export async function countNewStarted(db: PrismaClient, userId: string, since: Date): Promise<number> {
-  return db.reviewLog.count({
-    where: { userId, previousState: "new", reviewedAt: { gte: since }, undoneAt: null },
-  });
+/**
+ * The learner's daily new-card allowance and how much of it is used today, the day counted from
+ * local midnight in their time zone (PostgreSQL's time zone rules, DST included), in one query.
+ */
+export async function findStudyDay(
+  db: PrismaClient,
+  userId: string,
+  now: Date,
+): Promise<{ newCardsPerDay: number; startedToday: number } | undefined> {
+  const rows = await db.$queryRaw<{ newCardsPerDay: number; startedToday: number }[]>`
+    SELECT u."newCardsPerDay",
+      (SELECT count(*)::int FROM review_logs r
+       WHERE r."userId" = u.id AND r."previousState" = 'new' AND r."undoneAt" IS NULL
+         AND r."reviewedAt" >= (date_trunc('day', ${now.toISOString()}::timestamptz AT TIME ZONE u.timezone)
+                                AT TIME ZONE u.timezone) AT TIME ZONE 'UTC') AS "startedToday"
+    FROM users u WHERE u.id = ${userId}`;
+  return rows[0];
+}
+
+/** The queue's questions as learners see them, with the learner's card for each (if any), in one query. */
+export async function findQueueItems(db: PrismaClient, userId: string, questionIds: string[]) {
+  if (questionIds.length === 0) return [];
+  return db.$queryRaw<
+    {
+      id: string;
+      type: QuestionType;
+      prompt: string;
+      difficulty: "easy" | "medium" | "hard";
+      origin: "curated" | "generated" | "custom";
+      payload: Prisma.JsonValue;
+      documentSlug: string | null;
+      anchor: string | null;
+      heading: string | null;
+      topicSlugs: string[];
+      card: (Omit<CardRow, "due" | "lastReview"> & { due: string; lastReview: string | null }) | null;
+    }[]
+  >`
+    SELECT q.id, q.type::text AS type, q.prompt, q.difficulty::text AS difficulty, q.origin::text AS origin, q.payload,
+           d.slug AS "documentSlug", s.anchor, s.heading,
+           ARRAY(SELECT t.slug FROM question_topics qt JOIN topics t ON t.id = qt."topicId"
+                 WHERE qt."questionId" = q.id ORDER BY t.slug) AS "topicSlugs",
+           (SELECT json_build_object(
+                     'questionId', c."questionId", 'state', c.state, 'stability', c.stability,
+                     'difficulty', c.difficulty, 'scheduledDays', c."scheduledDays",
+                     'learningSteps', c."learningSteps", 'reps', c.reps, 'lapses', c.lapses,
+                     'suspended', c.suspended, 'leech', c.leech,
+                     'due', to_char(c.due, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                     'lastReview', to_char(c."lastReview", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+            FROM cards c WHERE c."userId" = ${userId} AND c."questionId" = q.id) AS card
+    FROM questions q
+    LEFT JOIN documents d ON d.id = q."documentId"
+    LEFT JOIN sections s ON s.id = q."sectionId"
+    WHERE q.id IN (${Prisma.join(questionIds)})`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -13,12 +13,11 @@ import {
   type Rating,
   scheduleReview,
 } from "../../domain/scheduling/scheduler.ts";
-import { studyDay } from "../../domain/scheduling/study-day.ts";
 import type { Clock } from "../../lib/clock.ts";
 import { ConflictError, NotFoundError, UnauthorizedError } from "../../lib/errors.ts";
 import { decodeCursor, toPage } from "../../lib/pagination.ts";
 import { visibleQuestion } from "../content/content.service.ts";
-import { findQuestionViews } from "../content/question-view.ts";
+import { toQuestionView } from "../content/question-view.ts";
 import type { GradeView } from "../scoring/scoring.schemas.ts";
 import { gradeOrReject, toStored } from "../scoring/scoring.service.ts";
 import {
@@ -30,10 +29,10 @@ import {
   toSnapshot,
 } from "./card-state.ts";
 import {
-  countNewStarted,
-  countQueue,
   findQueue,
+  findQueueItems,
   findReviewContext,
+  findStudyDay,
   lockCard,
   recordReview,
 } from "./study.repository.ts";
@@ -42,12 +41,6 @@ import type { QueueQuery, ReviewInput, ReviewResponse } from "./study.schemas.ts
 const cardCursor = z.object({ id: z.string() });
 
 export function createStudyService({ db, clock }: { db: PrismaClient; clock: Clock }) {
-  async function learner(userId: string) {
-    const user = await db.user.findUnique({ where: { id: userId } });
-    if (!user) throw new UnauthorizedError("This account no longer exists.");
-    return user;
-  }
-
   /** The response first given for this clientReviewId, if there was one. */
   async function replay(userId: string, clientReviewId: string, questionId: string) {
     const previous = await db.reviewLog.findUnique({
@@ -63,35 +56,41 @@ export function createStudyService({ db, clock }: { db: PrismaClient; clock: Clo
   }
 
   return {
+    // Three round trips: the day's allowance, the queue with its counts, the items with their cards.
     async queue(userId: string, query: QueueQuery) {
-      const user = await learner(userId);
       const now = clock.now();
-      const day = studyDay(now, user.timezone);
-      const startedToday = await countNewStarted(db, userId, day.start);
-      const newLimit = Math.max(0, user.newCardsPerDay - startedToday);
+      const day = await findStudyDay(db, userId, now);
+      if (!day) throw new UnauthorizedError("This account no longer exists.");
+      const newLimit = Math.max(0, day.newCardsPerDay - day.startedToday);
       const filter = { topic: query.topic, document: query.document };
-      const [rows, counts] = await Promise.all([
-        findQueue(db, { userId, now, limit: query.limit, newLimit, filter }),
-        countQueue(db, { userId, now, newLimit, filter }),
-      ]);
-      const questionIds = rows.map((r) => r.questionId);
-      const [questions, cards] = await Promise.all([
-        findQuestionViews(db, questionIds),
-        db.card.findMany({ where: { userId, questionId: { in: questionIds } } }),
-      ]);
-      const questionById = new Map(questions.map((q) => [q.id, q]));
-      const cardByQuestion = new Map(cards.map((c) => [c.questionId, c]));
+      const { rows, counts } = await findQueue(db, { userId, now, limit: query.limit, newLimit, filter });
+      const items = await findQueueItems(
+        db,
+        userId,
+        rows.map((r) => r.questionId),
+      );
+      const byId = new Map(items.map((item) => [item.id, item]));
       const fresh = newCardState(now);
       return {
         items: rows.flatMap((row) => {
-          const question = questionById.get(row.questionId);
-          if (!question) return [];
-          const card = cardByQuestion.get(row.questionId) ?? {
-            ...fresh,
-            questionId: row.questionId,
-            suspended: false,
-            leech: false,
-          };
+          const item = byId.get(row.questionId);
+          if (!item) return [];
+          const card = item.card
+            ? {
+                ...item.card,
+                due: new Date(item.card.due),
+                lastReview: item.card.lastReview ? new Date(item.card.lastReview) : null,
+              }
+            : { ...fresh, questionId: row.questionId, suspended: false, leech: false };
+          const question = toQuestionView({
+            ...item,
+            topics: item.topicSlugs.map((slug) => ({ topic: { slug } })),
+            document: item.documentSlug ? { slug: item.documentSlug } : null,
+            section:
+              item.anchor !== null && item.heading !== null
+                ? { anchor: item.anchor, heading: item.heading }
+                : null,
+          });
           return [{ card: toCardView(card), question }];
         }),
         counts: { new: counts.fresh, learning: counts.learning, review: counts.review },
