@@ -15,6 +15,7 @@
 // `--tuning-only` skips the held-out set entirely (tuning and validation are still evaluated), so
 // that tuning iterations do not even see its aggregate figures. `--extra <dir>` also scores a fresh
 // batch of labelled answers as its own set (the honest check before folding it into validation).
+// tests/scoring/fresh/ (batches written blind, after tuning) is always reported as its own set.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -270,9 +271,16 @@ function main(): void {
       cases: loadSet(join(root, "tests/scoring/validation"), bank),
       show: process.argv.includes("--show"),
     },
+    // tests/scoring/fresh/: batches written blind after the last tuning round, labelled before they
+    // were ever scored; reported on their own (and with --tuning-only).
+    {
+      name: "fresh",
+      cases: loadSet(join(root, "tests/scoring/fresh"), bank),
+      show: process.argv.includes("--show"),
+    },
     // `--extra <dir>`: a fresh batch, scored on its own before it is folded into validation.
     ...(extraDir
-      ? [{ name: "fresh", cases: loadSet(extraDir, bank), show: process.argv.includes("--show") }]
+      ? [{ name: "extra", cases: loadSet(extraDir, bank), show: process.argv.includes("--show") }]
       : []),
     // Held-out answers are reported in aggregate only, and never shown.
     {

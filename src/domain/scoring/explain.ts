@@ -114,7 +114,8 @@ function relaxedForms(
 export const MAJORITY_MIN_WORDS = 4;
 export const MAJORITY_SHARE = 4;
 /** Words a majority form never leaves out: quantities, exclusivity, identity, order. */
-const CLAIM_WORDS = "only once single one own separate same each every all many multiple several instead never first any other";
+const CLAIM_WORDS =
+  "only once single one own separate same each every all many multiple several instead never first any other";
 let claimKeySet: ReadonlySet<string> | undefined;
 function claimKeys(): ReadonlySet<string> {
   claimKeySet ??= new Set([...analyse(CLAIM_WORDS).tokens.map((t) => t.key), ...QUANTITY_KEYS]);
@@ -152,8 +153,11 @@ function majorityForms(
     const subsets = (from: number, left: number, base: CompiledPhrasing): CompiledPhrasing[] => {
       if (left === 0) return [base];
       const out: CompiledPhrasing[] = [];
-      for (let slot = from; slot >= 0; slot--)
-        out.push(...subsets(slot - 1, left - 1, withoutSlot(base, slot)));
+      // Words that carry the claim itself ("only", "once", "own", "same") are never left out.
+      for (let slot = from; slot >= 0; slot--) {
+        if (!claimKeys().has(base.slots[slot] ?? ""))
+          out.push(...subsets(slot - 1, left - 1, withoutSlot(base, slot)));
+      }
       return out;
     };
     for (const candidate of subsets(n - 1, drop, form)) {

@@ -50,15 +50,15 @@ export function markNegationScopes(tokens: WordToken[]): void {
     let shortScopeEnd = -1;
     let lastNegator = -1;
     let conditionalNegator = false;
-    let verbAfterNegator = false;
+    let wordAfterNegator = false;
     for (let i = start; i < end; i++) {
       const token = tokens[i];
       if (!token) continue;
       // "if nothing references it the task can be collected": a negator inside a condition ends
-      // with it, where the main clause's subject comes after the condition's verb.
-      if (conditionalNegator && verbAfterNegator && lastNegator >= 0 && startsClause(tokens, i, end))
+      // with it, where the main clause's subject comes after a word it negates.
+      if (conditionalNegator && wordAfterNegator && lastNegator >= 0 && startsClause(tokens, i, end))
         lastNegator = -1;
-      if (lastNegator >= 0 && i > lastNegator && token.verb) verbAfterNegator = true;
+      if (lastNegator >= 0 && i > lastNegator && token.content) wordAfterNegator = true;
       const inScope = lastNegator >= 0 && i - lastNegator <= NEGATION_REACH;
       const wink = token.negated && !shortScopeOnly && !negatorInSentence && lastNegator < 0;
       token.negated = inScope || i <= shortScopeEnd || wink;
@@ -77,7 +77,7 @@ export function markNegationScopes(tokens: WordToken[]): void {
         shortScopeOnly = false;
         lastNegator = i;
         conditionalNegator = conditional;
-        verbAfterNegator = false;
+        wordAfterNegator = false;
         negatorInSentence = true;
       }
     }
