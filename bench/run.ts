@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import pg from "pg";
 import { contentScenarios } from "./content-scenarios.ts";
+import { pacedLoad } from "./paced.ts";
 import { scenarios as platformScenarios } from "./scenarios.ts";
 import { studyScenarios } from "./study-scenarios.ts";
 
@@ -63,6 +64,19 @@ try {
   const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : undefined;
   for (const scenario of scenarios.filter((s) => !only || only.test(s.name))) {
     const setup = await scenario.setup(target, databaseUrl);
+    if (setup.pacedRate) {
+      const paced = await pacedLoad({
+        url: setup.url,
+        headers: setup.headers,
+        rate: setup.pacedRate,
+        seconds: duration,
+      });
+      rows.push(
+        `| ${scenario.name} | ${Math.round(paced.ok / duration)} | ${paced.p50} | ${paced.p99} | ${paced.sent - paced.ok} |`,
+      );
+      console.error(`done: ${scenario.name}`);
+      continue;
+    }
     const result = await autocannon({
       url: setup.url,
       method: setup.method ?? "GET",

@@ -12,6 +12,8 @@ export interface Setup {
   requests?: autocannon.Request[];
   connections?: number;
   overallRate?: number;
+  /** Measure with an evenly paced open-model load at this rate instead of autocannon (GET only). */
+  pacedRate?: number;
 }
 
 export interface Scenario {

@@ -69,14 +69,14 @@ const pick = (ids: string[]) => ids[Math.floor(Math.random() * ids.length)] ?? "
 
 export const studyScenarios: Scenario[] = [
   {
-    name: "baseline: plain pg queue SQL @200 req/s",
+    name: "baseline: plain pg queue SQL, autocannon @200 req/s (bursty)",
     setup: async (t, url) => {
       const l = await studyLearner(t, url);
       return { url: `${t.baseline}/pg/queue/${l.id}`, connections: 10, overallRate: 200 };
     },
   },
   {
-    name: "GET /v1/study/queue @200 req/s (10k cards, 100k log rows)",
+    name: "GET /v1/study/queue, autocannon @200 req/s (bursty)",
     setup: async (t, url) => {
       const l = await studyLearner(t, url);
       return {
@@ -84,6 +84,24 @@ export const studyScenarios: Scenario[] = [
         headers: { authorization: `Bearer ${l.token}` },
         connections: 10,
         overallRate: 200,
+      };
+    },
+  },
+  {
+    name: "baseline: plain pg queue SQL, paced 200 req/s",
+    setup: async (t, url) => ({
+      url: `${t.baseline}/pg/queue/${(await studyLearner(t, url)).id}`,
+      pacedRate: 200,
+    }),
+  },
+  {
+    name: "GET /v1/study/queue, paced 200 req/s (10k cards, 100k log rows)",
+    setup: async (t, url) => {
+      const l = await studyLearner(t, url);
+      return {
+        url: `${t.app}/v1/study/queue`,
+        headers: { authorization: `Bearer ${l.token}` },
+        pacedRate: 200,
       };
     },
   },

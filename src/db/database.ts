@@ -23,6 +23,11 @@ export interface Database {
   withConnection<T>(fn: (connection: SqlConnection) => Promise<T>): Promise<T>;
   /** One round trip to the server, for readiness probes (no Prisma query planning on the hot path). */
   ping(): Promise<void>;
+  /**
+   * A read-only statement straight on the driver, outside any transaction: for the few hot reads
+   * where Prisma's per-query overhead dominates (the study queue). Build it with Prisma.sql.
+   */
+  read<Row>(statement: { text: string; values: unknown[] }): Promise<Row[]>;
   close(): Promise<void>;
 }
 
@@ -47,6 +52,9 @@ export function pgliteDirectory(dataDir: string): string {
   return join(dataDir, "pglite");
 }
 
+// Our timestamps are UTC in `timestamp` columns: send Dates as UTC whatever the process's zone.
+pg.defaults.parseInputDatesAsUTC = true;
+
 function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>): Database {
   const pool = new pg.Pool({
     connectionString: target.url,
@@ -65,6 +73,9 @@ function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>): Da
     prisma,
     async ping() {
       await pool.query("SELECT 1");
+    },
+    async read<Row>(statement: { text: string; values: unknown[] }) {
+      return (await pool.query(statement.text, statement.values)).rows as Row[];
     },
     async withConnection(fn) {
       const client = await pool.connect();
@@ -100,6 +111,9 @@ async function openPglite(dataDir: string | undefined, template: Blob | undefine
     prisma,
     async ping() {
       await pglite.query("SELECT 1");
+    },
+    async read<Row>(statement: { text: string; values: unknown[] }) {
+      return (await pglite.query<Row>(statement.text, statement.values)).rows;
     },
     withConnection: (fn) =>
       exclusive.runExclusive(() =>

@@ -8,6 +8,9 @@ import type { CardState } from "../../domain/scheduling/scheduler.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import type { CardRow } from "./card-state.ts";
 
+/** Database["read"]: a statement straight on the driver (the queue's reads skip Prisma's overhead). */
+export type ReadStatement = <Row>(statement: { text: string; values: unknown[] }) => Promise<Row[]>;
+
 export interface QueueFilter {
   topic?: string;
   document?: string;
@@ -98,16 +101,16 @@ export function queueSql({ userId, now, limit, newLimit, filter }: QueueArgs): P
 
 /** The page of the queue and the counts, from one statement. */
 export async function findQueue(
-  db: PrismaClient,
+  read: ReadStatement,
   args: QueueArgs,
 ): Promise<{ rows: QueueRow[]; counts: { learning: number; review: number; fresh: number } }> {
-  const result = await db.$queryRaw<
-    (Omit<QueueRow, "questionId"> & {
+  const result = await read<
+    Omit<QueueRow, "questionId"> & {
       questionId: string | null;
       learningDue: number;
       reviewDue: number;
       freshAvailable: number;
-    })[]
+    }
   >(queueSql(args));
   const first = result[0];
   return {
@@ -127,38 +130,36 @@ export async function findQueue(
  * local midnight in their time zone (PostgreSQL's time zone rules, DST included), in one query.
  */
 export async function findStudyDay(
-  db: PrismaClient,
+  read: ReadStatement,
   userId: string,
   now: Date,
 ): Promise<{ newCardsPerDay: number; startedToday: number } | undefined> {
-  const rows = await db.$queryRaw<{ newCardsPerDay: number; startedToday: number }[]>`
+  const rows = await read<{ newCardsPerDay: number; startedToday: number }>(Prisma.sql`
     SELECT u."newCardsPerDay",
       (SELECT count(*)::int FROM review_logs r
        WHERE r."userId" = u.id AND r."previousState" = 'new' AND r."undoneAt" IS NULL
          AND r."reviewedAt" >= (date_trunc('day', ${now.toISOString()}::timestamptz AT TIME ZONE u.timezone)
                                 AT TIME ZONE u.timezone) AT TIME ZONE 'UTC') AS "startedToday"
-    FROM users u WHERE u.id = ${userId}`;
+    FROM users u WHERE u.id = ${userId}`);
   return rows[0];
 }
 
 /** The queue's questions as learners see them, with the learner's card for each (if any), in one query. */
-export async function findQueueItems(db: PrismaClient, userId: string, questionIds: string[]) {
+export async function findQueueItems(read: ReadStatement, userId: string, questionIds: string[]) {
   if (questionIds.length === 0) return [];
-  return db.$queryRaw<
-    {
-      id: string;
-      type: QuestionType;
-      prompt: string;
-      difficulty: "easy" | "medium" | "hard";
-      origin: "curated" | "generated" | "custom";
-      payload: Prisma.JsonValue;
-      documentSlug: string | null;
-      anchor: string | null;
-      heading: string | null;
-      topicSlugs: string[];
-      card: (Omit<CardRow, "due" | "lastReview"> & { due: string; lastReview: string | null }) | null;
-    }[]
-  >`
+  return read<{
+    id: string;
+    type: QuestionType;
+    prompt: string;
+    difficulty: "easy" | "medium" | "hard";
+    origin: "curated" | "generated" | "custom";
+    payload: Prisma.JsonValue;
+    documentSlug: string | null;
+    anchor: string | null;
+    heading: string | null;
+    topicSlugs: string[];
+    card: (Omit<CardRow, "due" | "lastReview"> & { due: string; lastReview: string | null }) | null;
+  }>(Prisma.sql`
     SELECT q.id, q.type::text AS type, q.prompt, q.difficulty::text AS difficulty, q.origin::text AS origin, q.payload,
            d.slug AS "documentSlug", s.anchor, s.heading,
            ARRAY(SELECT t.slug FROM question_topics qt JOIN topics t ON t.id = qt."topicId"
@@ -174,7 +175,7 @@ export async function findQueueItems(db: PrismaClient, userId: string, questionI
     FROM questions q
     LEFT JOIN documents d ON d.id = q."documentId"
     LEFT JOIN sections s ON s.id = q."sectionId"
-    WHERE q.id IN (${Prisma.join(questionIds)})`;
+    WHERE q.id IN (${Prisma.join(questionIds)})`);
 }
 
 // ---------------------------------------------------------------------------------------------

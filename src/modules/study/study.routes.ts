@@ -20,7 +20,7 @@ import {
 import { createStudyService } from "./study.service.ts";
 
 export const studyRoutes: FastifyPluginAsyncZod = async (app) => {
-  const study = createStudyService({ db: app.db, clock: app.clock });
+  const study = createStudyService({ db: app.db, read: app.database.read, clock: app.clock });
   const stats = createStatsService({ db: app.db, clock: app.clock });
   const common = { onRequest: app.authenticate };
   const security = [{ bearerAuth: [] }];

@@ -34,13 +34,22 @@ import {
   findReviewContext,
   findStudyDay,
   lockCard,
+  type ReadStatement,
   recordReview,
 } from "./study.repository.ts";
 import type { QueueQuery, ReviewInput, ReviewResponse } from "./study.schemas.ts";
 
 const cardCursor = z.object({ id: z.string() });
 
-export function createStudyService({ db, clock }: { db: PrismaClient; clock: Clock }) {
+export function createStudyService({
+  db,
+  read,
+  clock,
+}: {
+  db: PrismaClient;
+  read: ReadStatement;
+  clock: Clock;
+}) {
   /** The response first given for this clientReviewId, if there was one. */
   async function replay(userId: string, clientReviewId: string, questionId: string) {
     const previous = await db.reviewLog.findUnique({
@@ -59,13 +68,13 @@ export function createStudyService({ db, clock }: { db: PrismaClient; clock: Clo
     // Three round trips: the day's allowance, the queue with its counts, the items with their cards.
     async queue(userId: string, query: QueueQuery) {
       const now = clock.now();
-      const day = await findStudyDay(db, userId, now);
+      const day = await findStudyDay(read, userId, now);
       if (!day) throw new UnauthorizedError("This account no longer exists.");
       const newLimit = Math.max(0, day.newCardsPerDay - day.startedToday);
       const filter = { topic: query.topic, document: query.document };
-      const { rows, counts } = await findQueue(db, { userId, now, limit: query.limit, newLimit, filter });
+      const { rows, counts } = await findQueue(read, { userId, now, limit: query.limit, newLimit, filter });
       const items = await findQueueItems(
-        db,
+        read,
         userId,
         rows.map((r) => r.questionId),
       );
