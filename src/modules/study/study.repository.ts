@@ -175,7 +175,7 @@ export async function findQueueItems(read: ReadStatement, userId: string, questi
     FROM questions q
     LEFT JOIN documents d ON d.id = q."documentId"
     LEFT JOIN sections s ON s.id = q."sectionId"
-    WHERE q.id IN (${Prisma.join(questionIds)})`);
+    WHERE q.id = ANY(${questionIds}::text[])`);
 }
 
 // ---------------------------------------------------------------------------------------------
