@@ -87,7 +87,7 @@ export function queueSql({ userId, now, limit, newLimit, filter }: QueueArgs): P
            AND c.state IN ('learning', 'relearning') AND c.due <= ${now} ${cardFilter}) AS "learningDue",
         (SELECT count(*)::int FROM cards c WHERE c."userId" = ${userId} AND c.suspended = false
            AND c.state = 'review' AND c.due <= ${now} ${cardFilter}) AS "reviewDue",
-        (SELECT count(*)::int FROM (${freshQuestions(userId, filter, newLimit)}) q) AS "freshAvailable"
+        (SELECT count(*)::int FROM fresh) AS "freshAvailable"
     ), queue AS (
       SELECT * FROM learning UNION ALL SELECT * FROM review UNION ALL SELECT * FROM fresh
     )
