@@ -46,10 +46,10 @@ if (role === "app") {
       userId: request.params.userId,
       now: new Date(),
       limit: 20,
-      newLimit: 20,
       filter: {},
     });
-    const { rows } = await pool.query(sql.text, sql.values);
+    // Prepared once per connection, as the app's Database.read does.
+    const { rows } = await pool.query({ name: "queue", text: sql.text, values: sql.values });
     return { items: rows };
   });
   // A review: the statements the app's review transaction runs, through plain pg.

@@ -42,7 +42,7 @@ function questionFilter(column: Prisma.Sql, filter: QueueFilter): Prisma.Sql {
  * (userId, questionId) key while walking the questions index, and stops at the limit, instead of
  * hashing every card the learner has (7 ms at 10,000 cards).
  */
-function freshQuestions(userId: string, filter: QueueFilter, limit: number): Prisma.Sql {
+function freshQuestions(userId: string, filter: QueueFilter, limit: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     SELECT q.id FROM questions q
     WHERE q.status = 'published' AND q.visibility = 'public'
@@ -56,15 +56,23 @@ export interface QueueArgs {
   userId: string;
   now: Date;
   limit: number;
-  newLimit: number;
   filter: QueueFilter;
 }
 
 /** The queue statement itself, exported so the benchmark can run the very same SQL through plain pg. */
-export function queueSql({ userId, now, limit, newLimit, filter }: QueueArgs): Prisma.Sql {
+export function queueSql({ userId, now, limit, filter }: QueueArgs): Prisma.Sql {
   const cardFilter = questionFilter(Prisma.sql`c."questionId"`, filter);
   return Prisma.sql`
-    WITH learning AS (
+    -- Today's new-card allowance: newCardsPerDay less the new cards started since local midnight
+    -- in the learner's time zone (PostgreSQL's zone rules, DST included). No row: no such learner.
+    WITH allowance AS (
+      SELECT GREATEST(0, u."newCardsPerDay" - (
+               SELECT count(*)::int FROM review_logs r
+               WHERE r."userId" = u.id AND r."previousState" = 'new' AND r."undoneAt" IS NULL
+                 AND r."reviewedAt" >= (date_trunc('day', ${now.toISOString()}::timestamptz AT TIME ZONE u.timezone)
+                                        AT TIME ZONE u.timezone) AT TIME ZONE 'UTC'))::int AS "newLimit"
+      FROM users u WHERE u.id = ${userId}
+    ), learning AS (
       SELECT c."questionId", c.id AS "cardId", 0 AS bucket, row_number() OVER (ORDER BY c.due) AS ord
       FROM (SELECT * FROM cards c
             WHERE c."userId" = ${userId} AND c.suspended = false AND c.state IN ('learning', 'relearning')
@@ -78,7 +86,7 @@ export function queueSql({ userId, now, limit, newLimit, filter }: QueueArgs): P
             ORDER BY c.due LIMIT ${limit}) c
     ), fresh AS (
       SELECT q.id AS "questionId", c.id AS "cardId", 2 AS bucket, row_number() OVER (ORDER BY q.id) AS ord
-      FROM (${freshQuestions(userId, filter, newLimit)}) q
+      FROM (${freshQuestions(userId, filter, Prisma.sql`COALESCE((SELECT "newLimit" FROM allowance), 0)`)}) q
       LEFT JOIN cards c ON c."questionId" = q.id AND c."userId" = ${userId}
     )
     , counts AS (
@@ -87,32 +95,35 @@ export function queueSql({ userId, now, limit, newLimit, filter }: QueueArgs): P
            AND c.state IN ('learning', 'relearning') AND c.due <= ${now} ${cardFilter}) AS "learningDue",
         (SELECT count(*)::int FROM cards c WHERE c."userId" = ${userId} AND c.suspended = false
            AND c.state = 'review' AND c.due <= ${now} ${cardFilter}) AS "reviewDue",
-        (SELECT count(*)::int FROM fresh) AS "freshAvailable"
+        (SELECT count(*)::int FROM fresh) AS "freshAvailable",
+        (SELECT count(*)::int FROM allowance) AS "learners"
     ), queue AS (
       SELECT * FROM learning UNION ALL SELECT * FROM review UNION ALL SELECT * FROM fresh
     )
     -- counts LEFT JOIN queue: one row even when the queue is empty, carrying the counts.
     SELECT queue."questionId", queue."cardId", queue.bucket,
-           counts."learningDue", counts."reviewDue", counts."freshAvailable"
+           counts."learningDue", counts."reviewDue", counts."freshAvailable", counts.learners
     FROM counts LEFT JOIN queue ON true
     ORDER BY queue.bucket, queue.ord
     LIMIT ${limit}`;
 }
 
-/** The page of the queue and the counts, from one statement. */
+/** The page of the queue and the counts, from one statement; undefined when the learner is gone. */
 export async function findQueue(
   read: ReadStatement,
   args: QueueArgs,
-): Promise<{ rows: QueueRow[]; counts: { learning: number; review: number; fresh: number } }> {
+): Promise<{ rows: QueueRow[]; counts: { learning: number; review: number; fresh: number } } | undefined> {
   const result = await read<
     Omit<QueueRow, "questionId"> & {
       questionId: string | null;
       learningDue: number;
       reviewDue: number;
       freshAvailable: number;
+      learners: number;
     }
   >(queueSql(args));
   const first = result[0];
+  if (!first || first.learners === 0) return undefined;
   return {
     rows: result.flatMap((r) =>
       r.questionId === null ? [] : [{ questionId: r.questionId, cardId: r.cardId, bucket: r.bucket }],
@@ -123,25 +134,6 @@ export async function findQueue(
       fresh: first?.freshAvailable ?? 0,
     },
   };
-}
-
-/**
- * The learner's daily new-card allowance and how much of it is used today, the day counted from
- * local midnight in their time zone (PostgreSQL's time zone rules, DST included), in one query.
- */
-export async function findStudyDay(
-  read: ReadStatement,
-  userId: string,
-  now: Date,
-): Promise<{ newCardsPerDay: number; startedToday: number } | undefined> {
-  const rows = await read<{ newCardsPerDay: number; startedToday: number }>(Prisma.sql`
-    SELECT u."newCardsPerDay",
-      (SELECT count(*)::int FROM review_logs r
-       WHERE r."userId" = u.id AND r."previousState" = 'new' AND r."undoneAt" IS NULL
-         AND r."reviewedAt" >= (date_trunc('day', ${now.toISOString()}::timestamptz AT TIME ZONE u.timezone)
-                                AT TIME ZONE u.timezone) AT TIME ZONE 'UTC') AS "startedToday"
-    FROM users u WHERE u.id = ${userId}`);
-  return rows[0];
 }
 
 /** The queue's questions as learners see them, with the learner's card for each (if any), in one query. */

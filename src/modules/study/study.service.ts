@@ -32,7 +32,6 @@ import {
   findQueue,
   findQueueItems,
   findReviewContext,
-  findStudyDay,
   lockCard,
   type ReadStatement,
   recordReview,
@@ -65,14 +64,13 @@ export function createStudyService({
   }
 
   return {
-    // Three round trips: the day's allowance, the queue with its counts, the items with their cards.
+    // Two round trips: the queue with its counts and today's allowance, then the items with their cards.
     async queue(userId: string, query: QueueQuery) {
       const now = clock.now();
-      const day = await findStudyDay(read, userId, now);
-      if (!day) throw new UnauthorizedError("This account no longer exists.");
-      const newLimit = Math.max(0, day.newCardsPerDay - day.startedToday);
       const filter = { topic: query.topic, document: query.document };
-      const { rows, counts } = await findQueue(read, { userId, now, limit: query.limit, newLimit, filter });
+      const queue = await findQueue(read, { userId, now, limit: query.limit, filter });
+      if (!queue) throw new UnauthorizedError("This account no longer exists.");
+      const { rows, counts } = queue;
       const items = await findQueueItems(
         read,
         userId,
