@@ -85,9 +85,11 @@ export function queueSql({ userId, now, limit, filter }: QueueArgs): Prisma.Sql 
               AND c.due <= ${now} ${cardFilter}
             ORDER BY c.due LIMIT ${limit}) c
     ), fresh AS (
-      SELECT q.id AS "questionId", c.id AS "cardId", 2 AS bucket, row_number() OVER (ORDER BY q.id) AS ord
+      -- The card id as a per-row key probe: a join here gets hashed over every card the learner has.
+      SELECT q.id AS "questionId",
+             (SELECT c.id FROM cards c WHERE c."userId" = ${userId} AND c."questionId" = q.id) AS "cardId",
+             2 AS bucket, row_number() OVER (ORDER BY q.id) AS ord
       FROM (${freshQuestions(userId, filter, Prisma.sql`COALESCE((SELECT "newLimit" FROM allowance), 0)`)}) q
-      LEFT JOIN cards c ON c."questionId" = q.id AND c."userId" = ${userId}
     )
     , counts AS (
       SELECT
