@@ -27,7 +27,12 @@ import {
   type QuestionDetailView,
   type QuestionsQuery,
 } from "./content.schemas.ts";
-import { findQuestionViews, questionViewInclude, toQuestionView } from "./question-view.ts";
+import {
+  findQuestionViews,
+  questionViewInclude,
+  storedQuestionColumns,
+  toQuestionView,
+} from "./question-view.ts";
 
 const idCursor = z.object({ id: z.string() });
 const slugCursor = z.object({ slug: z.string() });
@@ -196,12 +201,7 @@ export function createContentService({ db, clock }: { db: PrismaClient; clock: C
             const created = await tx.question.create({
               data: {
                 slug: question.slug,
-                type: stored.type,
-                prompt: stored.prompt,
-                difficulty: question.difficulty,
-                payload: asJson(stored.payload),
-                answerKey: asJson(stored.answerKey),
-                explanation: stored.explanation ?? null,
+                ...storedQuestionColumns(stored, question.difficulty),
                 origin: "generated",
                 visibility: "private",
                 status: "draft",

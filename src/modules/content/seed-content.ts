@@ -14,6 +14,7 @@ import {
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { asJson } from "../../lib/json.ts";
 import { type Bank, BankError, type BankQuestion, loadBank } from "./bank-loader.ts";
+import { storedQuestionColumns } from "./question-view.ts";
 
 type Tx = Prisma.TransactionClient;
 type Origin = "curated" | "generated";
@@ -207,12 +208,7 @@ export async function seedContent(db: PrismaClient, bank?: Bank): Promise<SeedRe
       for (const p of planned) {
         const place = sections.get(`${p.documentSlug}#${p.anchor}`);
         const fields = {
-          type: p.stored.type,
-          prompt: p.stored.prompt,
-          difficulty: p.difficulty,
-          payload: asJson(p.stored.payload),
-          answerKey: asJson(p.stored.answerKey),
-          explanation: p.stored.explanation ?? null,
+          ...storedQuestionColumns(p.stored, p.difficulty),
           origin: p.origin,
           documentId: place?.documentId ?? null,
           sectionId: place?.sectionId ?? null,

@@ -3,9 +3,7 @@
 // asking and scoring what it pinned.
 import type { PrismaClient } from "../../db/database.ts";
 import {
-  type AnswerKey,
   type QuestionInput,
-  type QuestionPayload,
   questionInputSchema,
   type StoredQuestion,
   toStoredQuestion,
@@ -18,6 +16,8 @@ import { randomToken } from "../../lib/hash.ts";
 import { asJson } from "../../lib/json.ts";
 import type { QuestionDetailView } from "../content/content.schemas.ts";
 import { createContentService } from "../content/content.service.ts";
+import { storedQuestionColumns } from "../content/question-view.ts";
+import { toStored } from "../scoring/scoring.service.ts";
 import type { QuestionPatch } from "./own-questions.schemas.ts";
 
 async function topicLinks(tx: Prisma.TransactionClient, slugs: string[]) {
@@ -51,12 +51,7 @@ export function createOwnQuestionsService({ db, clock }: { db: PrismaClient; clo
       const id = await db.$transaction(async (tx) => {
         const created = await tx.question.create({
           data: {
-            type: stored.type,
-            prompt: stored.prompt,
-            difficulty: input.difficulty,
-            payload: asJson(stored.payload),
-            answerKey: asJson(stored.answerKey),
-            explanation: stored.explanation ?? null,
+            ...storedQuestionColumns(stored, input.difficulty),
             origin: "custom",
             visibility: "private",
             status: "published",
@@ -76,13 +71,7 @@ export function createOwnQuestionsService({ db, clock }: { db: PrismaClient; clo
     async update(ownerId: string, id: string, patch: QuestionPatch): Promise<QuestionDetailView> {
       await db.$transaction(async (tx) => {
         const current = await findOwned(tx, ownerId, id);
-        const currentStored: StoredQuestion = {
-          type: current.type,
-          prompt: current.prompt,
-          payload: current.payload as QuestionPayload,
-          answerKey: current.answerKey as AnswerKey,
-          explanation: current.explanation,
-        };
+        const currentStored = toStored(current);
         const before = toQuestionInput(currentStored, {
           difficulty: current.difficulty,
           topics: current.topics.map((t) => t.topic.slug).sort(),
@@ -110,12 +99,7 @@ export function createOwnQuestionsService({ db, clock }: { db: PrismaClient; clo
         await tx.question.update({
           where: { id },
           data: {
-            type: stored.type,
-            prompt: stored.prompt,
-            difficulty: input.difficulty,
-            payload: asJson(stored.payload),
-            answerKey: asJson(stored.answerKey),
-            explanation: stored.explanation ?? null,
+            ...storedQuestionColumns(stored, input.difficulty),
             version,
             topics: { create: await topicLinks(tx, input.topics) },
           },

@@ -6,6 +6,7 @@ import type { PrismaClient } from "../../db/database.ts";
 import type { QuestionType } from "../../domain/questions/question-spec.ts";
 import type { CardState } from "../../domain/scheduling/scheduler.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
+import { type QuestionViewRow, questionViewColumns, questionViewJoins } from "../content/question-view.ts";
 import type { CardRow } from "./card-state.ts";
 
 /** Database["read"]: a statement straight on the driver (the queue's reads skip Prisma's overhead). */
@@ -141,23 +142,12 @@ export async function findQueue(
 /** The queue's questions as learners see them, with the learner's card for each (if any), in one query. */
 export async function findQueueItems(read: ReadStatement, userId: string, questionIds: string[]) {
   if (questionIds.length === 0) return [];
-  return read<{
-    id: string;
-    type: QuestionType;
-    prompt: string;
-    difficulty: "easy" | "medium" | "hard";
-    origin: "curated" | "generated" | "custom";
-    payload: Prisma.JsonValue;
-    documentSlug: string | null;
-    anchor: string | null;
-    heading: string | null;
-    topicSlugs: string[];
-    card: (Omit<CardRow, "due" | "lastReview"> & { due: string; lastReview: string | null }) | null;
-  }>(Prisma.sql`
-    SELECT q.id, q.type::text AS type, q.prompt, q.difficulty::text AS difficulty, q.origin::text AS origin, q.payload,
-           d.slug AS "documentSlug", s.anchor, s.heading,
-           ARRAY(SELECT t.slug FROM question_topics qt JOIN topics t ON t.id = qt."topicId"
-                 WHERE qt."questionId" = q.id ORDER BY t.slug) AS "topicSlugs",
+  return read<
+    QuestionViewRow & {
+      card: (Omit<CardRow, "due" | "lastReview"> & { due: string; lastReview: string | null }) | null;
+    }
+  >(Prisma.sql`
+    SELECT ${questionViewColumns},
            (SELECT json_build_object(
                      'questionId', c."questionId", 'state', c.state, 'stability', c.stability,
                      'difficulty', c.difficulty, 'scheduledDays', c."scheduledDays",
@@ -166,9 +156,7 @@ export async function findQueueItems(read: ReadStatement, userId: string, questi
                      'due', to_char(c.due, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
                      'lastReview', to_char(c."lastReview", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
             FROM cards c WHERE c."userId" = ${userId} AND c."questionId" = q.id) AS card
-    FROM questions q
-    LEFT JOIN documents d ON d.id = q."documentId"
-    LEFT JOIN sections s ON s.id = q."sectionId"
+    FROM questions q ${questionViewJoins}
     WHERE q.id = ANY(${questionIds}::text[])`);
 }
 

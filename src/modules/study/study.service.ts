@@ -17,7 +17,7 @@ import type { Clock } from "../../lib/clock.ts";
 import { ConflictError, NotFoundError, UnauthorizedError } from "../../lib/errors.ts";
 import { decodeCursor, toPage } from "../../lib/pagination.ts";
 import { visibleQuestion } from "../content/content.service.ts";
-import { toQuestionView } from "../content/question-view.ts";
+import { viewFromRow } from "../content/question-view.ts";
 import type { GradeView } from "../scoring/scoring.schemas.ts";
 import { gradeOrReject, toStored } from "../scoring/scoring.service.ts";
 import {
@@ -89,15 +89,7 @@ export function createStudyService({
                 lastReview: item.card.lastReview ? new Date(item.card.lastReview) : null,
               }
             : { ...fresh, questionId: row.questionId, suspended: false, leech: false };
-          const question = toQuestionView({
-            ...item,
-            topics: item.topicSlugs.map((slug) => ({ topic: { slug } })),
-            document: item.documentSlug ? { slug: item.documentSlug } : null,
-            section:
-              item.anchor !== null && item.heading !== null
-                ? { anchor: item.anchor, heading: item.heading }
-                : null,
-          });
+          const question = viewFromRow(item);
           return [{ card: toCardView(card), question }];
         }),
         counts: { new: counts.fresh, learning: counts.learning, review: counts.review },

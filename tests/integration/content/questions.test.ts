@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { questionTypes } from "../../../src/domain/questions/question-spec.ts";
 import { seedContent } from "../../../src/modules/content/seed-content.ts";
 import { bearer, buildTestApp, registerUser, type TestApp } from "../../helpers/test-app.ts";
 
@@ -67,18 +68,7 @@ describe("GET /v1/questions", () => {
     );
     const curated = all.filter((q) => q.origin === "curated");
     expect(curated.length).toBeGreaterThanOrEqual(40);
-    expect(new Set(curated.map((q) => q.type))).toEqual(
-      new Set([
-        "explain",
-        "short_answer",
-        "cloze",
-        "single_choice",
-        "multiple_choice",
-        "true_false",
-        "ordering",
-        "code_output",
-      ]),
-    );
+    expect(new Set(curated.map((q) => q.type))).toEqual(new Set(questionTypes));
     expect(all.some((q) => q.origin === "generated")).toBe(true);
   });
 
