@@ -18,6 +18,7 @@
 //   in a conditional; a key point found on the same words does not count; any misconception caps
 //   the score at MISCONCEPTION_CAP and the verdict at partial, or incorrect with no key point.
 import type { Rubric } from "../questions/question-spec.ts";
+import { applyAnalogies, findAnalogies } from "./analogies.ts";
 import {
   type CompiledPhrasing,
   compilePhrasing,
@@ -62,6 +63,8 @@ interface CompiledRubric {
    * words (see majorityForms), tried last.
    */
   majority: CompiledPhrasing[][];
+  /** Every key the phrasings and the prompt use: the terms an answer's analogy may stand for. */
+  vocabulary: Set<string>;
 }
 
 /**
@@ -82,6 +85,8 @@ function minorKeys(prompt: AnalysedText): Set<string> {
 
 /** Phrasings that may miss one slot before a key point is given up on. */
 export const RELAX_MIN_SLOTS = 3;
+/** Words a relaxed form keeps that are neither prompt words nor generic ones. */
+export const RELAXED_OWN_WORDS = 1;
 
 /**
  * Looser forms of a key point's phrasings: an affirmative phrasing of RELAX_MIN_SLOTS or more
@@ -101,6 +106,9 @@ function relaxedForms(
     p.slots.forEach((key, slot) => {
       if (!minor.has(key)) return;
       const form = withoutSlot(p, slot);
+      // What is left must still say something of its own, a word neither the prompt's nor generic:
+      // "threads and asyncio run concurrently" less "concurrently" is only the prompt's topics.
+      if (form.slots.filter((k) => !minor.has(k)).length < RELAXED_OWN_WORDS) return;
       const id = [...form.slots].sort().join(" ");
       if (seen.has(id)) return;
       seen.add(id);
@@ -120,6 +128,14 @@ let claimKeySet: ReadonlySet<string> | undefined;
 function claimKeys(): ReadonlySet<string> {
   claimKeySet ??= new Set([...analyse(CLAIM_WORDS).tokens.map((t) => t.key), ...QUANTITY_KEYS]);
   return claimKeySet;
+}
+
+/** Keys an analogy is never read as: quantities, exclusivity and generic words like "code". */
+let vagueKeySet: ReadonlySet<string> | undefined;
+function vagueKeys(): ReadonlySet<string> {
+  genericKeys ??= new Set(analyse(GENERIC_WORDS).tokens.map((t) => t.key));
+  vagueKeySet ??= new Set([...claimKeys(), ...genericKeys]);
+  return vagueKeySet;
 }
 
 /** The key point's text is read as one more phrasing, its index past the phrasings' own. */
@@ -215,9 +231,16 @@ function compileRubric(rubric: Rubric, prompt: string): CompiledRubric {
   const promptText = analyse(prompt);
   const novel = keyPoints.map((phrasings) => novelty(phrasings, promptText));
   const minor = minorKeys(promptText);
+  const misconceptions =
+    known?.misconceptions ?? (rubric.misconceptions ?? []).map((m) => compile(m.phrasings));
+  const vocabulary = new Set<string>();
+  for (const p of [...keyPoints.flat(), ...misconceptions.flat()])
+    for (const key of p.slots) vocabulary.add(key);
+  for (const t of promptText.tokens) if (t.content) for (const key of t.keys) vocabulary.add(key);
   const result: CompiledRubric = {
     keyPoints,
-    misconceptions: known?.misconceptions ?? (rubric.misconceptions ?? []).map((m) => compile(m.phrasings)),
+    vocabulary,
+    misconceptions,
     prompt,
     novel,
     relaxed: keyPoints.map((phrasings, k) => relaxedForms(phrasings, novel[k] ?? [], promptText, minor)),
@@ -277,6 +300,7 @@ export function scoreExplanation(prompt: string, rubric: Rubric, answer: string)
   if (reading.keywordsOnly) return { ...nothing, keywordsOnly: true, empty: false, notEnglish: false };
   if (!looksEnglish(text)) return { ...nothing, keywordsOnly: false, empty: false, notEnglish: true };
 
+  applyAnalogies(text, findAnalogies(answer, rules.vocabulary, vagueKeys()));
   const index = indexAnswer(text, reading.spans);
   const misconceptionHits = rules.misconceptions.map((phrasings) => {
     for (const p of phrasings) {

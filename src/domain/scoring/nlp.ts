@@ -65,6 +65,9 @@ interface Engine {
   alsoOfStem: Map<string, string[]>;
 }
 
+/** Verbs after which "when" starts a definition ("X is when ..."), not a time clause. */
+const DEFINING_VERBS: ReadonlySet<string> = new Set(["is", "means", "'s", "are"]);
+
 const require = createRequire(import.meta.url);
 let engine: Engine | undefined;
 
@@ -182,6 +185,7 @@ export function analyse(text: string): AnalysedText {
   let block = 0;
   let segment = 0;
   let currentSentence = -1;
+  let previous = "";
   for (let k = 0; k < values.length; k++) {
     const sentence = sentenceOf[k] ?? currentSentence;
     if (sentence !== currentSentence) {
@@ -202,7 +206,10 @@ export function analyse(text: string): AnalysedText {
       if (LIST_SEPARATORS.has(value)) segment++;
       continue;
     }
-    if (CLAUSE_BREAKERS.has(value)) {
+    // "concurrency is when tasks take turns" is one claim: a definition, not a time clause.
+    const defining = (value === "when" || value === "where") && DEFINING_VERBS.has(previous);
+    previous = value;
+    if (CLAUSE_BREAKERS.has(value) && !defining) {
       clause++;
       if (!NEGATION_CROSSES.has(value)) negationClause++;
     }

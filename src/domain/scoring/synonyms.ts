@@ -47,12 +47,19 @@ export const REWRITES: readonly (readonly [RegExp, string])[] = [
   [/\bsingle[\s-]+threaded\b/gi, " singlethreaded "],
   [/\boperating[\s-]+system\b/gi, " os "],
   [/\baddress[\s-]+spaces?\b/gi, " memory "],
+  // Snake-case names: "create_task" is "create task", "__await__" is "await" (an underscore would
+  // otherwise end the clause in the middle of the name).
+  [/([a-z0-9])_+(?=[a-z0-9])/gi, "$1 "],
+  [/(^|[^a-z0-9_])_+(?=[a-z0-9])/gi, "$1"],
+  [/([a-z0-9])_+(?![a-z0-9_])/gi, "$1"],
   // Dotted names: "asyncio.Task", "multiprocessing.Pool", "time.sleep" are the module and the name.
   [/\b([a-z_][a-z0-9_]+)\.([a-z_][a-z0-9_]+)\b/gi, "$1 $2"],
   [/\bref(?:erence)?[\s-]+count(?:s|ing|er)?\b/gi, " refcount "],
   [/\bbyte[\s-]+code\b/gi, " bytecode "],
   [/\bgarbage[\s-]+collect(?:ed|or|ion|s)?\b/gi, " gc "],
   [/\bgc(?:'d|ed)\b/gi, " gc "],
+  // "the loop keeps only a weak reference" is not "keep a reference": a term of its own.
+  [/\bweak(?:ly)?[\s-]*ref(?:erence)?s?\b|\bweakrefs?\b/gi, " weakref "],
   [/\brefs?\b/gi, " reference "],
   [/\brace\s+conditions?\b/gi, " race "],
   [/\bthread[\s-]+safe(?:ty)?\b/gi, " threadsafe "],
@@ -61,6 +68,8 @@ export const REWRITES: readonly (readonly [RegExp, string])[] = [
   [/\b(?:give|gives|giving|gave|given)\s+(?:up|away|back)\b/gi, " release "],
   [/\bhand(?:s|ed|ing)?\s+(?:back|over|off)\b/gi, " release "],
   [/\blet(?:s|ting)?\s+go(?:\s+of)?\b/gi, " release "],
+  // "puts the knife down while it waits": analogies for releasing the GIL.
+  [/\bput(?:s|ting)?\s+(?:(?:it|them|the\s+\w+)\s+)?down\b/gi, " release "],
   [/\b(?:keep|keeps|kept|keeping|go|goes|going|went)\s+on\b/gi, " continue "],
   [/\b(?:keep|keeps|kept|keeping)\s+going\b/gi, " continue "],
   [/\btak(?:e|es|ing)\s+turns?\b/gi, " alternate "],
@@ -71,6 +80,11 @@ export const REWRITES: readonly (readonly [RegExp, string])[] = [
     " restart ",
   ],
   [/\beach\s+other\b/gi, " one another "],
+  // "stops threads from running at once" denies that threads run at once: say it with a negation.
+  [
+    /\b(prevents?|prevented|preventing|stops?|stopped|stopping)\s+((?:[\w'-]+\s+){1,4}?)from\s+/gi,
+    "$1 $2 from not ",
+  ],
   // "no matter how many cores" is not a negation.
   [/\bno\s+matter\b/gi, " regardless "],
   [/\bcarr(?:y|ies|ied|ying)\s+on\b/gi, " continue "],

@@ -1,0 +1,109 @@
+// Analogies that name what they stand for, definitions ("X is when ..."), and "stops X from".
+import { describe, expect, it } from "vitest";
+import { findAnalogies } from "../../../src/domain/scoring/analogies.ts";
+import { gradeAnswer } from "../../../src/domain/scoring/index.ts";
+import { analyse } from "../../../src/domain/scoring/nlp.ts";
+import { stored } from "./fixtures.ts";
+
+const loopQuestion = () =>
+  stored({
+    type: "explain",
+    prompt: "What is the job of the asyncio event loop?",
+    difficulty: "easy",
+    topics: ["asyncio"],
+    rubric: {
+      referenceAnswer:
+        "The event loop decides which coroutine runs next. When a coroutine awaits, the loop moves on to another coroutine.",
+      keyPoints: [
+        { text: "The loop decides which coroutine runs next.", weight: 1, phrasings: ["loop decides"] },
+        {
+          text: "At an await the loop moves on to another coroutine.",
+          weight: 1,
+          phrasings: ["switches to another coroutine"],
+        },
+      ],
+    },
+  });
+
+const keysOf = (text: string) => new Set(analyse(text).tokens.flatMap((t) => t.keys));
+
+describe("explain: analogies", () => {
+  const vocabulary = keysOf("event loop coroutine GIL thread process");
+  const key = (word: string) => analyse(word).tokens[0]?.key ?? "";
+
+  it.each([
+    ["Think of one waiter (the event loop) and many tables.", "waiter", "event loop"],
+    ["The waiter = event loop, tables = coroutines.", "tables", "coroutines"],
+    ["In CPython the GIL is that microphone.", "microphone", "GIL"],
+    ["One cutting board, that's the GIL.", "board", "GIL"],
+    ["Threads are the people living in the house.", "people", "threads"],
+    ["Think of the event loop as a conductor.", "conductor", "event loop"],
+  ])("reads %j as mapping %s to %s", (answer, story, term) => {
+    const analogies = findAnalogies(answer, vocabulary, new Set());
+    expect(analogies.get(key(story))).toEqual([key(term)]);
+  });
+
+  it("maps nothing when neither side is a rubric term, or when a word stands for two terms", () => {
+    expect(findAnalogies("The kitchen is a busy place.", vocabulary, new Set()).size).toBe(0);
+    const twice = findAnalogies(
+      "The cook is the thread. Later the cook is the process.",
+      vocabulary,
+      new Set(),
+    );
+    expect(twice.has(key("cook"))).toBe(false);
+  });
+
+  it("credits a key point said in the analogy's own words once the mapping is explicit", () => {
+    const q = loopQuestion();
+    const story =
+      "The waiter decides where to go. When table one waits, the waiter switches to another table.";
+    expect(gradeAnswer(q, story).grade.keyPoints?.[1]?.matched).toBe(false);
+    const mapped = `${story} The waiter is the event loop and the tables are the coroutines.`;
+    expect(gradeAnswer(q, mapped).grade.keyPoints?.[1]?.matched).toBe(true);
+  });
+});
+
+describe("explain: definitions and prevention", () => {
+  const concurrency = () =>
+    stored({
+      type: "explain",
+      prompt: "What is the difference between concurrency and parallelism?",
+      difficulty: "easy",
+      topics: ["gil"],
+      rubric: {
+        referenceAnswer:
+          "Concurrency interleaves tasks; parallelism runs them at the same instant on several cores.",
+        keyPoints: [
+          { text: "Parallelism runs tasks on several cores.", phrasings: ["parallelism several cores"] },
+          { text: "Concurrency interleaves tasks.", phrasings: ["concurrency interleaves tasks"] },
+        ],
+        misconceptions: [
+          {
+            text: "Concurrency means running on several cores at once.",
+            phrasings: ["concurrency tasks run on several cores"],
+            explanation: "That is parallelism.",
+          },
+          {
+            text: "Threads run Python code in parallel.",
+            phrasings: ["threads run simultaneously"],
+            explanation: "The GIL lets one thread run at a time.",
+          },
+        ],
+      },
+    });
+
+  it('reads "X is when ..." as one claim about X', () => {
+    const { grade } = gradeAnswer(concurrency(), "Concurrency is when tasks run on several cores.");
+    expect(grade.misconceptions?.map((m) => m.text)).toEqual([
+      "Concurrency means running on several cores at once.",
+    ]);
+    expect(grade.verdict).not.toBe("correct");
+  });
+
+  it('reads "stops threads from running at once" as a denial, not as the claim', () => {
+    const denial = gradeAnswer(concurrency(), "The GIL stops threads from running at the same time.").grade;
+    expect(denial.misconceptions).toBeUndefined();
+    const claim = gradeAnswer(concurrency(), "With the GIL, threads run at the same time.").grade;
+    expect(claim.misconceptions).toHaveLength(1);
+  });
+});
