@@ -1,21 +1,25 @@
 // Evaluates the explain scorer against human-labelled answers (`npm run eval:scoring`).
 //
-// Sets: tests/scoring/tuning/ (written by the scorer's author, used to tune synonyms, thresholds
-// and rubric phrasings), tests/scoring/validation/ (written afterwards in other candidates' words and
-// labelled before they were ever scored; used to check that changes generalise, not to add
-// phrasings copied from its answers) and tests/scoring/held-out/ (written by someone else, never used for
-// tuning: this script only reports aggregate figures for it, never its answers). Each file:
+// Sets, by how much they have been used:
+// - tests/scoring/tuning/: used to develop synonyms, rules and rubric phrasings (the first batch by
+//   the scorer's author, the d1-d3 batches written blind by other writers and then tuned on).
+// - tests/scoring/validation/: batches written blind and labelled before they were ever scored,
+//   first used as a generalisation check, since then also read during rubric work.
+// - tests/scoring/fresh/: the latest blind batch (c-*), written by a writer who saw neither the
+//   scorer nor the other sets; only its aggregate figures are printed, never its answers.
+// - tests/scoring/held-out/: written blind by someone else and never used for tuning: aggregate
+//   figures only.
+// Each file:
 //   question: <bank slug>
 //   answers: [{ text, label: correct|partial|incorrect, keyPoints: [indexes], kind }]
 //
 // Prints per set and overall: n, exact agreement, quadratic weighted kappa, the confusion matrix
 // (rows = human label), key-point precision/recall, labelled-incorrect answers graded correct, and
 // per-answer latency after warm-up. Exits 1 when a set misses a target.
-// `--show` lists the tuning and validation sets' disagreements (never the held-out set's);
-// `--tuning-only` skips the held-out set entirely (tuning and validation are still evaluated), so
-// that tuning iterations do not even see its aggregate figures. `--extra <dir>` also scores a fresh
-// batch of labelled answers as its own set (the honest check before folding it into validation).
-// tests/scoring/fresh/ (batches written blind, after tuning) is always reported as its own set.
+// `--show` lists the tuning and validation sets' disagreements (never fresh or held-out);
+// `--tuning-only` skips the held-out set entirely, so that tuning iterations do not even see its
+// aggregate figures. `--extra <dir>` also scores a new batch of labelled answers as its own set
+// (the honest check before folding it in).
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -271,14 +275,13 @@ function main(): void {
       cases: loadSet(join(root, "tests/scoring/validation"), bank),
       show: process.argv.includes("--show"),
     },
-    // tests/scoring/fresh/: batches written blind after the last tuning round, labelled before they
-    // were ever scored; reported on their own (and with --tuning-only).
+    // tests/scoring/fresh/: the latest blind batch; reported on its own, in aggregate only.
     {
       name: "fresh",
       cases: loadSet(join(root, "tests/scoring/fresh"), bank),
-      show: process.argv.includes("--show"),
+      show: false,
     },
-    // `--extra <dir>`: a fresh batch, scored on its own before it is folded into validation.
+    // `--extra <dir>`: a new batch, scored on its own before it is folded in.
     ...(extraDir
       ? [{ name: "extra", cases: loadSet(extraDir, bank), show: process.argv.includes("--show") }]
       : []),
