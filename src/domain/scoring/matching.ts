@@ -226,6 +226,9 @@ function* orderedMatches(
   for (let a = 0; a < hits.length; a++) {
     const first = hits[a];
     if (!first || first.slot !== sequence[0] || !usable(first, first)) continue;
+    // "threads of one process share memory" is not "processes share memory": a misconception's
+    // subject is not the object of a preposition.
+    if (misconception && objectOfPreposition(text, first.at)) continue;
     // Active voice: the phrasing's words in its order.
     let next = 1;
     let last = first;
@@ -253,6 +256,27 @@ function* orderedMatches(
       if (needed.size === 0 && accept(from, first.at)) yield { from, to: first.at };
     }
   }
+}
+
+const PREPOSITIONS: ReadonlySet<string> = new Set(["of", "in", "inside", "within", "from", "between"]);
+const NOUN_PHRASE_STARTERS: ReadonlySet<string> = new Set(["DET", "NUM", "ADJ"]);
+
+/**
+ * Does the token at `at` modify an earlier noun ("threads of one process", "memory in the same
+ * process")? "Each of the threads" still has "threads" for its subject.
+ */
+function objectOfPreposition(text: AnalysedText, at: number): boolean {
+  const sentence = text.tokens[at]?.sentence;
+  for (let i = at - 1; i >= 1 && i >= at - 3; i--) {
+    const token = text.tokens[i];
+    if (!token || token.sentence !== sentence) return false;
+    if (PREPOSITIONS.has(token.value)) {
+      const before = text.tokens[i - 1];
+      return before?.sentence === sentence && (before.pos === "NOUN" || before.pos === "PROPN");
+    }
+    if (!NOUN_PHRASE_STARTERS.has(token.pos)) return false;
+  }
+  return false;
 }
 
 /** Is the token at `at` the agent of a passive ("by the OS")? */

@@ -34,6 +34,9 @@ function startsClause(tokens: readonly WordToken[], at: number, end: number): bo
  *   collected" asserts the collection);
  */
 export function markNegationScopes(tokens: WordToken[]): void {
+  // wink flags a whole sentence when a negator sits in a relative clause ("its own memory that
+  // other processes can't see"): where one of our negators is in the sentence, ours decide alone.
+  const sentencesWithNegator = new Set(tokens.filter((t) => t.negator).map((t) => t.sentence));
   let start = 0;
   let sentence = -1;
   let negatorInSentence = false;
@@ -60,7 +63,12 @@ export function markNegationScopes(tokens: WordToken[]): void {
         lastNegator = -1;
       if (lastNegator >= 0 && i > lastNegator && token.content) wordAfterNegator = true;
       const inScope = lastNegator >= 0 && i - lastNegator <= NEGATION_REACH;
-      const wink = token.negated && !shortScopeOnly && !negatorInSentence && lastNegator < 0;
+      const wink =
+        token.negated &&
+        !shortScopeOnly &&
+        !negatorInSentence &&
+        lastNegator < 0 &&
+        !sentencesWithNegator.has(token.sentence);
       token.negated = inScope || i <= shortScopeEnd || wink;
       if (conditional) token.conditional = true;
       if (CONDITIONALS.has(token.value)) conditional = true;
@@ -81,7 +89,8 @@ export function markNegationScopes(tokens: WordToken[]): void {
         negatorInSentence = true;
       }
     }
-    if (lastNegator >= 0 && !tokens.slice(lastNegator + 1, end).some((t) => t.content)) {
+    // An ellipsis has no word of its own after the negator: "can't see" is not one.
+    if (lastNegator >= 0 && !tokens.slice(lastNegator + 1, end).some((t) => t.content || t.pos === "VERB")) {
       // "... share memory with each other and threads don't": the ellipsis denies only its own
       // conjunct, from the last "and" / "or" before the negator.
       let from = start;

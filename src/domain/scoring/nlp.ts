@@ -93,6 +93,8 @@ const STEM_EXCEPTIONS: ReadonlyMap<string, string> = new Map([
   ["freedom", "freedom"],
   ["startup", "startup"],
   ["awaitable", "awaitable"],
+  // wink lemmatises a sentence-initial "Later" to "late".
+  ["later", "later"],
   ["awaitables", "awaitable"],
 ]);
 

@@ -12,6 +12,11 @@
 export const REWRITES: readonly (readonly [RegExp, string])[] = [
   // "not only X but also Y" asserts X; keep the negation detector away from it.
   [/\bnot\s+(only|just|merely)\b/gi, "$1"],
+  // "never more than one coroutine running at once" is one at a time, not "running at once".
+  [
+    /\b(?:never|not|no)\s+more\s+than\s+one\s+((?:[\w'-]+\s+){0,3}?)at\s+(?:once|the\s+same\s+time)\b/gi,
+    " only one $1 one at a time ",
+  ],
   [/\bglobal\s+interpreter\s+lock\b/gi, " GIL "],
   [/\bmutual[\s-]+exclusion(?:\s+lock)?\b/gi, " mutex "],
   [/\binput\s*(?:\/|and|&)\s*output\b/gi, " io "],
@@ -92,6 +97,7 @@ export const REWRITES: readonly (readonly [RegExp, string])[] = [
   [/\bmain\s+(?:program|routine)\b/gi, " main function "],
   [/\b(?:a\s+)?second\s+time\b/gi, " twice "],
   [/\b(?:right|straight)\s+away\b/gi, " immediately "],
+  [/\b(\d+)\s*secs?\b/gi, "$1 seconds"],
   // "never more than one thread" says "only one thread".
   [/\b(?:never|not|no)\s+more\s+than\s+one\b/gi, " only one "],
   // "an 8-core server", "16 cores": more than one core.
@@ -144,7 +150,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ["share", "shared", "common"],
   ["memory", "ram", "heap"],
   ["bypass", "sidestep", "circumvent", "avoid", "escape"],
-  ["suspend", "pause", "suspends", "pauses", "halt", "halts"],
+  ["suspend", "pause", "suspends", "pauses", "halt", "halts", "park", "parks", "parked"],
   ["resume", "continue", "resumes", "proceed", "reenter", "reentered"],
   ["switch", "swap", "switching", "switches"],
   // Taking turns is narrower than switching: it says the jobs alternate on one worker.
@@ -228,6 +234,9 @@ export const SECOND_SENSES: readonly (readonly [string, string])[] = [
 
 /** Words wink flags as stop words that still carry meaning in a technical answer. */
 export const MEANINGFUL_STOP_WORDS: ReadonlySet<string> = new Set([
+  "both",
+  "go",
+  "put",
   "all",
   "every",
   "own",

@@ -1,4 +1,5 @@
-// Analogies that name what they stand for, definitions ("X is when ..."), and "stops X from".
+// Wording the scorer must read right: analogies that name what they stand for, definitions ("X is
+// when ..."), "stops X from", negations inside relative clauses, and whose claim a phrase is.
 import { describe, expect, it } from "vitest";
 import { findAnalogies } from "../../../src/domain/scoring/analogies.ts";
 import { gradeAnswer } from "../../../src/domain/scoring/index.ts";
@@ -105,5 +106,56 @@ describe("explain: definitions and prevention", () => {
     expect(denial.misconceptions).toBeUndefined();
     const claim = gradeAnswer(concurrency(), "With the GIL, threads run at the same time.").grade;
     expect(claim.misconceptions).toHaveLength(1);
+  });
+});
+
+describe("explain: negation reach and subjects", () => {
+  const memory = () =>
+    stored({
+      type: "explain",
+      prompt: "What does a process own?",
+      difficulty: "easy",
+      topics: ["processes"],
+      rubric: {
+        referenceAnswer: "Each process has its own memory space.",
+        keyPoints: [{ text: "Each process has its own memory.", phrasings: ["own memory"] }],
+        misconceptions: [
+          {
+            text: "Processes share memory by default.",
+            phrasings: ["processes share memory"],
+            explanation: "Each process has its own memory; threads of one process share it.",
+          },
+        ],
+      },
+    });
+
+  it("does not let a negation in a relative clause deny the main clause", () => {
+    const { grade } = gradeAnswer(memory(), "It has its own memory that other processes can't see.");
+    expect(grade.keyPoints?.[0]?.matched).toBe(true);
+    expect(grade.verdict).toBe("correct");
+  });
+
+  it("still reads an ellipsis as denying its own conjunct", () => {
+    const tokens = analyse("threads share memory and processes don't").tokens;
+    expect(tokens.find((t) => t.value === "processes")?.negated).toBe(true);
+    expect(tokens.find((t) => t.value === "share")?.negated).toBe(false);
+  });
+
+  it("does not read a noun's modifier as the misconception's subject", () => {
+    const modifier = gradeAnswer(
+      memory(),
+      "Threads of one process share memory; a process has its own memory.",
+    );
+    expect(modifier.grade.misconceptions).toBeUndefined();
+    const claim = gradeAnswer(memory(), "Processes share memory with each other.").grade;
+    expect(claim.misconceptions).toHaveLength(1);
+  });
+
+  it('reads "never more than one ... at once" as one at a time', () => {
+    const keys = analyse("There is never more than one coroutine running at once.").tokens.map(
+      (t) => t.value,
+    );
+    expect(keys).not.toContain("simultaneously");
+    expect(keys.join(" ")).toContain("one at a time");
   });
 });
