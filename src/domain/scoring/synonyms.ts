@@ -352,6 +352,11 @@ export const CONDITIONALS: ReadonlySet<string> = new Set([
   "imagine",
   "assuming",
   "would",
+  // Reported wrong beliefs: "it is tempting to think the loop owns the task", "a common myth is".
+  "tempting",
+  "myth",
+  "mistakenly",
+  "wrongly",
   // An embedded question ("who keeps the task alive") asks, it does not assert.
   "who",
 ]);

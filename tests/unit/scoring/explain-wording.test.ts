@@ -101,6 +101,13 @@ describe("explain: definitions and prevention", () => {
     expect(grade.verdict).not.toBe("correct");
   });
 
+  it("does not take a reported myth for the candidate's own claim", () => {
+    const reported = gradeAnswer(concurrency(), "A common myth is that threads run at the same time.").grade;
+    expect(reported.misconceptions).toBeUndefined();
+    const tempting = gradeAnswer(concurrency(), "It is tempting to think threads run at the same time.").grade;
+    expect(tempting.misconceptions).toBeUndefined();
+  });
+
   it('reads "stops threads from running at once" as a denial, not as the claim', () => {
     const denial = gradeAnswer(concurrency(), "The GIL stops threads from running at the same time.").grade;
     expect(denial.misconceptions).toBeUndefined();
