@@ -93,8 +93,10 @@ export function findAnalogies(
   };
   for (const pattern of MAPPINGS) {
     for (const match of text.matchAll(pattern)) {
-      const [, left, right] = match;
+      const [whole, left, right] = match;
       if (left === undefined || right === undefined) continue;
+      // "the task object is not garbage collected" maps nothing.
+      if (/\b(?:not|never|no)\b|n't\b/.test(whole)) continue;
       const a = readSide(left, vocabulary, excluded);
       const b = readSide(right, vocabulary, excluded);
       if (a.terms.length === 0 && a.story !== undefined && b.terms.length > 0) add(a.story, b.terms);

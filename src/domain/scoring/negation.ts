@@ -7,6 +7,16 @@ import { CONDITIONALS, SHORT_SCOPE_NEGATORS } from "./synonyms.ts";
 export const NEGATION_REACH = 8;
 
 const COORDINATORS: ReadonlySet<string> = new Set(["and", "or", "then"]);
+/** "X is not an issue": words after a negator that deny X rather than say something new. */
+const NON_ISSUES: ReadonlySet<string> = new Set([
+  "issue",
+  "issues",
+  "problem",
+  "problems",
+  "concern",
+  "worry",
+  "risk",
+]);
 
 /** Does a new clause (a subject, then a verb within three words) start at `at`? */
 function startsClause(tokens: readonly WordToken[], at: number, end: number): boolean {
@@ -89,8 +99,10 @@ export function markNegationScopes(tokens: WordToken[]): void {
         negatorInSentence = true;
       }
     }
-    // An ellipsis has no word of its own after the negator: "can't see" is not one.
-    if (lastNegator >= 0 && !tokens.slice(lastNegator + 1, end).some((t) => t.content || t.pos === "VERB")) {
+    // An ellipsis has no word of its own after the negator ("can't see" is not one); "garbage
+    // collection is not an issue" denies its subject the same way.
+    const ownWord = (t: WordToken) => (t.content || t.pos === "VERB") && !NON_ISSUES.has(t.value);
+    if (lastNegator >= 0 && !tokens.slice(lastNegator + 1, end).some(ownWord)) {
       // "... share memory with each other and threads don't": the ellipsis denies only its own
       // conjunct, from the last "and" / "or" before the negator.
       let from = start;

@@ -98,6 +98,8 @@ export const REWRITES: readonly (readonly [RegExp, string])[] = [
   [/\b(?:a\s+)?second\s+time\b/gi, " twice "],
   [/\b(?:right|straight)\s+away\b/gi, " immediately "],
   [/\b(\d+)\s*secs?\b/gi, "$1 seconds"],
+  // "once the two seconds have passed": time elapsing, not passing control.
+  [/\b(?:has|have|had)\s+(?:already\s+)?passed\b/gi, " elapsed "],
   // "never more than one thread" says "only one thread".
   [/\b(?:never|not|no)\s+more\s+than\s+one\b/gi, " only one "],
   // "an 8-core server", "16 cores": more than one core.
@@ -234,6 +236,8 @@ export const SECOND_SENSES: readonly (readonly [string, string])[] = [
 
 /** Words wink flags as stop words that still carry meaning in a technical answer. */
 export const MEANINGFUL_STOP_WORDS: ReadonlySet<string> = new Set([
+  "after",
+  "before",
   "both",
   "go",
   "put",

@@ -44,6 +44,10 @@ describe("explain: analogies", () => {
     expect(analogies.get(key(story))).toEqual([key(term)]);
   });
 
+  it("maps nothing across a negation", () => {
+    expect(findAnalogies("The waiter is not the event loop.", vocabulary, new Set()).size).toBe(0);
+  });
+
   it("maps nothing when neither side is a rubric term, or when a word stands for two terms", () => {
     expect(findAnalogies("The kitchen is a busy place.", vocabulary, new Set()).size).toBe(0);
     const twice = findAnalogies(
@@ -104,7 +108,10 @@ describe("explain: definitions and prevention", () => {
   it("does not take a reported myth for the candidate's own claim", () => {
     const reported = gradeAnswer(concurrency(), "A common myth is that threads run at the same time.").grade;
     expect(reported.misconceptions).toBeUndefined();
-    const tempting = gradeAnswer(concurrency(), "It is tempting to think threads run at the same time.").grade;
+    const tempting = gradeAnswer(
+      concurrency(),
+      "It is tempting to think threads run at the same time.",
+    ).grade;
     expect(tempting.misconceptions).toBeUndefined();
   });
 
@@ -140,6 +147,19 @@ describe("explain: negation reach and subjects", () => {
     const { grade } = gradeAnswer(memory(), "It has its own memory that other processes can't see.");
     expect(grade.keyPoints?.[0]?.matched).toBe(true);
     expect(grade.verdict).toBe("correct");
+  });
+
+  it('reads "X is not an issue" as denying X', () => {
+    const tokens = analyse("Garbage collection is not an issue here.").tokens;
+    expect(tokens.find((t) => t.value === "gc")?.negated).toBe(true);
+  });
+
+  it('keeps "before" and "after" apart', () => {
+    const key = (text: string) =>
+      analyse(text)
+        .tokens.filter((t) => t.content)
+        .map((t) => t.key);
+    expect(key("collected before it finishes")).not.toEqual(key("collected after it finishes"));
   });
 
   it("still reads an ellipsis as denying its own conjunct", () => {
