@@ -45,7 +45,7 @@ export const CORE_WEIGHT = 3;
 /** Major (not core) key points a correct answer may miss, provided the score reaches the threshold. */
 export const MAJOR_MISSES_FORGIVEN = 1;
 /** ... but only in a rubric of at least this many key points. */
-export const FORGIVING_POINTS = 4;
+export const FORGIVING_POINTS = 3;
 
 interface CompiledRubric {
   keyPoints: CompiledPhrasing[][];

@@ -220,7 +220,7 @@ function* orderedMatches(
     hit.token.clause === first.token.clause && (phrasing.negative || !hit.token.negated);
   const accept = (from: number, to: number) => {
     const span = text.tokens.slice(from, to + 1);
-    if (misconception && span.some((t) => t.conditional)) return false;
+    if (misconception && span.some((t) => t.conditional || t.question)) return false;
     return phrasing.negative ? span.some((t) => t.negated) : !span.some((t) => t.negated && t.content);
   };
   for (let a = 0; a < hits.length; a++) {

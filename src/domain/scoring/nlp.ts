@@ -45,6 +45,8 @@ export interface WordToken {
   block: number;
   /** Inside a conditional clause ("if you await it twice, ..."): stated, not asserted. */
   conditional: boolean;
+  /** Inside a sentence that ends with "?": asked, not asserted. */
+  question: boolean;
 }
 
 export interface SentenceSpan {
@@ -202,6 +204,14 @@ export function analyse(text: string): AnalysedText {
     const value = raw.toLowerCase();
     // Punctuation, symbols and line breaks carry no letter or digit.
     if (!/[\p{L}\p{N}]/u.test(value)) {
+      // "Do coroutines run in parallel? No: ..." echoes a question; a question asserts nothing.
+      if (value === "?") {
+        const span = sentences[sentences.length - 1];
+        for (let i = span?.start ?? tokens.length; i < tokens.length; i++) {
+          const asked = tokens[i];
+          if (asked) asked.question = true;
+        }
+      }
       clause++;
       negationClause++;
       if (value === ";") block++;
@@ -242,6 +252,7 @@ export function analyse(text: string): AnalysedText {
       negationClause,
       block,
       conditional: false,
+      question: false,
     });
     const span = sentences[sentences.length - 1];
     if (span) span.end = tokens.length;

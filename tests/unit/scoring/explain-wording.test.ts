@@ -115,6 +115,11 @@ describe("explain: definitions and prevention", () => {
     expect(tempting.misconceptions).toBeUndefined();
   });
 
+  it("does not take a question the answer echoes for a claim", () => {
+    const echoed = gradeAnswer(concurrency(), "Do threads run at the same time? No, they take turns.").grade;
+    expect(echoed.misconceptions).toBeUndefined();
+  });
+
   it('reads "stops threads from running at once" as a denial, not as the claim', () => {
     const denial = gradeAnswer(concurrency(), "The GIL stops threads from running at the same time.").grade;
     expect(denial.misconceptions).toBeUndefined();
