@@ -298,7 +298,8 @@ export function scoreExplanation(prompt: string, rubric: Rubric, answer: string)
   const text = analyse(answer);
   const reading = readableSentences(text);
   if (reading.keywordsOnly) return { ...nothing, keywordsOnly: true, empty: false, notEnglish: false };
-  if (!looksEnglish(text)) return { ...nothing, keywordsOnly: false, empty: false, notEnglish: true };
+  if (!looksEnglish(text, rules.vocabulary))
+    return { ...nothing, keywordsOnly: false, empty: false, notEnglish: true };
 
   applyAnalogies(text, findAnalogies(answer, rules.vocabulary, vagueKeys()));
   const index = indexAnswer(text, reading.spans);

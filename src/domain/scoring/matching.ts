@@ -119,13 +119,19 @@ export function readableSentences(text: AnalysedText): SentenceReading {
 
 /**
  * English prose is about a third function words ("the", "is", "of"); French, Spanish or German
- * answers share only a handful with English. Below MIN_STOP_WORD_SHARE the answer is not read.
+ * answers share only a handful with English. Below MIN_STOP_WORD_SHARE the answer is not read,
+ * unless most of its words are the rubric's own terms: "threads give concurrency, multiprocessing
+ * gives parallelism" is terse English.
  */
 export const MIN_STOP_WORD_SHARE = 0.12;
-export function looksEnglish(text: AnalysedText): boolean {
+export const MIN_TERM_SHARE = 0.5;
+export function looksEnglish(text: AnalysedText, vocabulary?: ReadonlySet<string>): boolean {
   const words = text.tokens.length;
   if (words < 6) return true;
-  return text.tokens.filter((t) => t.stop).length / words >= MIN_STOP_WORD_SHARE;
+  if (text.tokens.filter((t) => t.stop).length / words >= MIN_STOP_WORD_SHARE) return true;
+  if (!vocabulary) return false;
+  const terms = text.tokens.filter((t) => t.keys.some((k) => vocabulary.has(k))).length;
+  return terms / words >= MIN_TERM_SHARE;
 }
 
 interface Hit {

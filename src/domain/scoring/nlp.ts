@@ -95,6 +95,9 @@ const STEM_EXCEPTIONS: ReadonlyMap<string, string> = new Map([
   ["freedom", "freedom"],
   ["startup", "startup"],
   ["awaitable", "awaitable"],
+  // "keep it in a collection" is not "it gets collected".
+  ["collection", "collection"],
+  ["collections", "collection"],
   // wink lemmatises a sentence-initial "Later" to "late".
   ["later", "later"],
   ["awaitables", "awaitable"],
@@ -143,6 +146,8 @@ export function warmUpNlp(): void {
 export function prepareText(text: string): string {
   let out = text.normalize("NFKC").replace(/[\u2018\u2019\u02bc]/g, "'");
   for (const [pattern, replacement] of REWRITES) out = out.replace(pattern, replacement);
+  // A hyphen inside a word ("module-level set") joins, it does not end a clause.
+  out = out.replace(/([\p{L}\p{N}])-(?=[\p{L}\p{N}])/gu, "$1 ");
   // A line break ends a sentence (bullet lists have no full stops); wink splits on blank lines.
   return out
     .split(/\r?\n/)

@@ -76,7 +76,7 @@ export const REWRITES: readonly (readonly [RegExp, string])[] = [
   // "puts the knife down while it waits": analogies for releasing the GIL.
   [/\bput(?:s|ting)?\s+(?:(?:it|them|the\s+\w+)\s+)?down\b/gi, " release "],
   [/\b(?:keep|keeps|kept|keeping|go|goes|going|went)\s+on\b/gi, " continue "],
-  [/\b(?:keep|keeps|kept|keeping)\s+going\b/gi, " continue "],
+  [/\b(?:keep|keeps|kept|keeping)\s+(?:going|running|executing|working)\b/gi, " continue "],
   [/\btak(?:e|es|ing)\s+turns?\b/gi, " alternate "],
   [/\b(?:instead\s+of|rather\s+than|as\s+opposed\s+to)\b/gi, " unlike "],
   [/\bspeed[\s-]*up\b/gi, " speedup "],
@@ -125,7 +125,7 @@ export const REWRITES: readonly (readonly [RegExp, string])[] = [
  */
 export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ["parallel", "simultaneous", "simultaneously", "parallelism", "parallelly"],
-  ["mutex", "lock", "mutexes", "locks", "semaphore"],
+  ["mutex", "lock", "mutexes", "locks", "semaphore", "padlock", "padlocks"],
   ["thread", "threads", "threading", "multithreading", "multithreaded"],
   ["multiprocessing", "multiprocess"],
   // Not "program": "a process is a running program" must not be satisfied by "process".
@@ -181,7 +181,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ["simple", "simpler", "simplify", "simplicity", "easy", "easier", "straightforward"],
   ["finish", "complete", "completed", "finished", "finishes"],
   ["restart", "rerun", "restarts", "restarted"],
-  ["count", "counter", "counters", "counts"],
+  ["count", "counter", "counters", "counts", "tally", "tallies"],
   ["transfer", "pass", "transfers", "passes", "give", "gives", "hand", "hands"],
   ["call", "invoke", "calls", "invokes", "invoked", "called"],
   ["object", "anything", "objects", "thing", "things", "something"],

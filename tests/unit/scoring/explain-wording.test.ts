@@ -115,6 +115,19 @@ describe("explain: definitions and prevention", () => {
     expect(tempting.misconceptions).toBeUndefined();
   });
 
+  it("reads a terse answer made of the rubric's terms as English, and Spanish still not", () => {
+    const terse = gradeAnswer(
+      concurrency(),
+      "Parallelism: tasks on several cores, concurrency interleaves tasks, done.",
+    );
+    expect(terse.grade.verdict).toBe("correct");
+    const spanish = gradeAnswer(
+      concurrency(),
+      "La concurrencia intercala las tareas y el paralelismo usa varios núcleos a la vez.",
+    );
+    expect(spanish.grade.verdict).toBe("incorrect");
+  });
+
   it("does not take a question the answer echoes for a claim", () => {
     const echoed = gradeAnswer(concurrency(), "Do threads run at the same time? No, they take turns.").grade;
     expect(echoed.misconceptions).toBeUndefined();
@@ -157,6 +170,13 @@ describe("explain: negation reach and subjects", () => {
   it('reads "X is not an issue" as denying X', () => {
     const tokens = analyse("Garbage collection is not an issue here.").tokens;
     expect(tokens.find((t) => t.value === "gc")?.negated).toBe(true);
+  });
+
+  it("reads a hyphenated word as one clause and a collection as no collecting", () => {
+    const tokens = analyse("keep it in a module-level set or a collection").tokens;
+    expect(new Set(tokens.map((t) => t.clause)).size).toBe(1);
+    const collect = analyse("it gets collected").tokens.find((t) => t.value === "collected")?.key;
+    expect(tokens.find((t) => t.value === "collection")?.key).not.toBe(collect);
   });
 
   it('keeps "before" and "after" apart', () => {
