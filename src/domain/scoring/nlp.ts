@@ -67,8 +67,22 @@ interface Engine {
   alsoOfStem: Map<string, string[]>;
 }
 
-/** Verbs after which "when" starts a definition ("X is when ..."), not a time clause. */
-const DEFINING_VERBS: ReadonlySet<string> = new Set(["is", "means", "'s", "are"]);
+/** Verbs after which "when" does not start a time clause: "X is when ...", "decides when ...". */
+const DEFINING_VERBS: ReadonlySet<string> = new Set([
+  "is",
+  "means",
+  "'s",
+  "are",
+  // "the OS decides when threads switch" is one claim about who decides.
+  "decide",
+  "decides",
+  "decided",
+  "choose",
+  "chooses",
+  "controls",
+  "determines",
+]);
+const IN_CLAUSE_MARKS: ReadonlySet<string> = new Set(["`", "(", ")"]);
 
 const require = createRequire(import.meta.url);
 let engine: Engine | undefined;
@@ -217,6 +231,9 @@ export function analyse(text: string): AnalysedText {
           if (asked) asked.question = true;
         }
       }
+      // Inline code and a bracketed gloss stay in their clause: "by calling `thread.yield()`",
+      // "the owner (the OS) doesn't assign them".
+      if (IN_CLAUSE_MARKS.has(value)) continue;
       clause++;
       negationClause++;
       if (value === ";") block++;

@@ -179,6 +179,15 @@ describe("explain: negation reach and subjects", () => {
     expect(tokens.find((t) => t.value === "collection")?.key).not.toBe(collect);
   });
 
+  it("keeps inline code, a bracketed gloss and 'decides when' inside their clause", () => {
+    for (const text of [
+      "switch by calling `thread.yield()` now",
+      "the owner (the OS) assigns them",
+      "the programmer decides when threads switch",
+    ])
+      expect(new Set(analyse(text).tokens.map((t) => t.clause)).size).toBe(1);
+  });
+
   it('keeps "before" and "after" apart', () => {
     const key = (text: string) =>
       analyse(text)
