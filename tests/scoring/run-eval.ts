@@ -2,11 +2,12 @@
 //
 // Sets, by how much they have been used:
 // - tests/scoring/tuning/: used to develop synonyms, rules and rubric phrasings (the first batch by
-//   the scorer's author, the d1-d3 batches written blind by other writers and then tuned on).
+//   the scorer's author; d1-d3 written blind by other writers, then tuned on; r2-* and r3-*
+//   written by the phrasing writers themselves, r2 with red-team sentences against loose phrasings).
 // - tests/scoring/validation/: batches written blind and labelled before they were ever scored,
 //   first used as a generalisation check, since then also read during rubric work.
-// - tests/scoring/fresh/: the latest blind batch (c-*), written by a writer who saw neither the
-//   scorer nor the other sets; only its aggregate figures are printed, never its answers.
+// - tests/scoring/fresh/: blind batches (c-*, c2-*, c3-*), each by a writer who saw neither the
+//   scorer, the rubric phrasings nor the other sets; only aggregate figures are printed for them.
 // - tests/scoring/held-out/: written blind by someone else and never used for tuning: aggregate
 //   figures only.
 // Each file:

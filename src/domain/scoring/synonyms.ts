@@ -85,6 +85,8 @@ export const REWRITES: readonly (readonly [RegExp, string])[] = [
     " restart ",
   ],
   [/\beach\s+other\b/gi, " one another "],
+  // "goes off to run something else": another one.
+  [/\b(?:someone|somebody|something|anyone|anybody|anything)\s+else\b/gi, " another one "],
   // "stops threads from running at once" denies that threads run at once: say it with a negation.
   [
     /\b(prevents?|prevented|preventing|stops?|stopped|stopping)\s+((?:[\w'-]+\s+){1,4}?)from\s+/gi,
