@@ -13,10 +13,14 @@
 // - Keyword lists: an answer whose words are mostly in comma lists of short items or runs of bare
 //   terms, or with no verb at all and mostly one-word sentences, scores 0 ("answer in sentences");
 //   a run of bare terms inside a real answer is skipped.
-// - Language: six or more words with under 12% English stop words score 0 (not English).
+// - Language: six or more words with under 12% English stop words, unless half of them are the
+//   rubric's own terms, score 0 (not English).
+// - Analogies: a story word the answer maps to a rubric term ("the waiter = event loop") is read
+//   as that term too (analogies.ts).
 // - Misconceptions: matched in the phrasing's word order (or its passive) inside one clause, never
-//   in a conditional; a key point found on the same words does not count; any misconception caps
-//   the score at MISCONCEPTION_CAP and the verdict at partial, or incorrect with no key point.
+//   in a conditional, a question or a reported myth; a key point found on the same words does not
+//   count; any misconception caps the score at MISCONCEPTION_CAP and the verdict at partial, or
+//   incorrect when the key points found weigh under MISCONCEPTION_PARTIAL_SHARE.
 import type { Rubric } from "../questions/question-spec.ts";
 import { applyAnalogies, findAnalogies } from "./analogies.ts";
 import {
@@ -38,6 +42,8 @@ export const EXPLAIN_THRESHOLDS = { correct: 0.75, partial: 0.2 } as const;
 /** A grade this close to a threshold is flagged for a human. */
 export const UNCERTAIN_MARGIN = 0.1;
 export const MISCONCEPTION_CAP = 0.5;
+/** With a misconception, the weighted share of key points that still makes an answer partial. */
+export const MISCONCEPTION_PARTIAL_SHARE = 0.3;
 /** Key points of at least this weight are major: a correct answer states every one of them. */
 export const MAJOR_WEIGHT = 2;
 /** Key points of at least this weight are core: a correct answer never misses one. */
@@ -367,8 +373,11 @@ export function scoreExplanation(prompt: string, rubric: Rubric, answer: string)
   const anyKeyPoint = keyPointsMatched.some(Boolean);
   const anyMisconception = misconceptionsMatched.some(Boolean);
   if (anyMisconception) {
+    // A misconception next to a real part of the answer is partial understanding; next to a
+    // fragment (under MISCONCEPTION_PARTIAL_SHARE of the weight) the misconception is the answer.
+    const substantial = anyKeyPoint && score >= MISCONCEPTION_PARTIAL_SHARE;
     score = Math.min(score, MISCONCEPTION_CAP);
-    verdict = anyKeyPoint ? (verdict === "incorrect" ? "incorrect" : "partial") : "incorrect";
+    verdict = substantial ? "partial" : "incorrect";
   }
   const near = (t: number) => Math.abs(score - t) < UNCERTAIN_MARGIN;
   const uncertain =

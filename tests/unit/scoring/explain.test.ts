@@ -154,6 +154,18 @@ describe("explain: misconceptions and verdicts", () => {
     expect(uncertain).toBe(true);
   });
 
+  it("makes a misconception next to a light fragment incorrect, next to a real point partial", () => {
+    const fragment = check(
+      "Threads run Python code in parallel on multiple cores, and I/O releases the GIL.",
+    ).grade;
+    expect(fragment.keyPoints?.[1]?.matched).toBe(true);
+    expect(fragment.verdict).toBe("incorrect");
+    const real = check(
+      "Threads run Python code in parallel on multiple cores. For heavy work multiprocessing uses separate processes.",
+    ).grade;
+    expect(real.verdict).toBe("partial");
+  });
+
   it("makes a misconception alone incorrect", () => {
     const { grade } = check("Threads execute bytecode simultaneously, that is the whole point of threads.");
     expect(grade.verdict).toBe("incorrect");
