@@ -309,12 +309,19 @@ export function scoreExplanation(prompt: string, rubric: Rubric, answer: string)
 
   applyAnalogies(text, findAnalogies(answer, rules.vocabulary, vagueKeys()));
   const index = indexAnswer(text, reading.spans);
+  // Every place a misconception is stated, by any of its phrasings ("both are switched by the
+  // OS; coroutines are preempted" states it twice), and the first phrasing found (evidence).
   const misconceptionHits = rules.misconceptions.map((phrasings) => {
+    const matches: Match[] = [];
+    let first: number | undefined;
     for (const p of phrasings) {
-      const match = findPhrasing(index, p, "misconception");
-      if (match) return { index: p.index, match };
+      findPhrasing(index, p, "misconception", (m) => {
+        matches.push(m);
+        first ??= p.index;
+        return false;
+      });
     }
-    return undefined;
+    return first === undefined ? undefined : { index: first, matches };
   });
   // The words that state a misconception are no evidence of understanding: a key point found in
   // the same list item ("spawns a thread to run it in the background" is not "runs in the
@@ -327,7 +334,7 @@ export function scoreExplanation(prompt: string, rubric: Rubric, answer: string)
   };
   const wrongItems = new Set<string>();
   for (const hit of misconceptionHits) {
-    if (hit) for (let at = hit.match.from; at <= hit.match.to; at++) wrongItems.add(itemOf(at));
+    for (const m of hit?.matches ?? []) for (let at = m.from; at <= m.to; at++) wrongItems.add(itemOf(at));
   }
   const clear = (m: Match) => {
     for (let at = m.from; at <= m.to; at++) if (wrongItems.has(itemOf(at))) return false;

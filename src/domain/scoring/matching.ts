@@ -28,6 +28,8 @@ export interface CompiledPhrasing {
   /** Slot indexes in the phrasing's word order, repeats kept ("processes ... other processes"). */
   sequence: number[];
   negative: boolean;
+  /** Slots the phrasing itself puts after "by" ("preempted by the OS"). */
+  agents: ReadonlySet<number>;
 }
 
 /**
@@ -43,7 +45,9 @@ export function withoutSlot(phrasing: CompiledPhrasing, drop: number): CompiledP
     .filter((slot) => slot !== drop)
     .map((slot) => (slot > drop ? slot - 1 : slot))
     .filter((slot, i, all) => i === 0 || all[i - 1] !== slot);
-  return { index: phrasing.index, slots, slotOf, sequence, negative: phrasing.negative };
+  const agents = new Set<number>();
+  for (const slot of phrasing.agents) if (slot !== drop) agents.add(slot > drop ? slot - 1 : slot);
+  return { index: phrasing.index, slots, slotOf, sequence, negative: phrasing.negative, agents };
 }
 
 export function compilePhrasing(text: string, index: number): CompiledPhrasing {
@@ -54,7 +58,12 @@ export function compilePhrasing(text: string, index: number): CompiledPhrasing {
   const sequence = keys
     .map((key) => slotOf.get(key) ?? 0)
     .filter((slot, i, all) => i === 0 || all[i - 1] !== slot);
-  return { index, slots, slotOf, sequence, negative: tokens.some((t) => t.negated || t.negator) };
+  const agents = new Set<number>();
+  tokens.forEach((t, i) => {
+    const slot = slotOf.get(t.key);
+    if (t.content && slot !== undefined && byBefore({ tokens, sentences: [] }, i)) agents.add(slot);
+  });
+  return { index, slots, slotOf, sequence, negative: tokens.some((t) => t.negated || t.negator), agents };
 }
 
 /** A sentence that is a list of short items: "GIL, mutex, threads" or "pending, cancelled, done". */
@@ -238,15 +247,20 @@ function* orderedMatches(
     // Active voice: the phrasing's words in its order.
     let next = 1;
     let last = first;
+    // "the subroutine is called by the main function" is not "the subroutine calls the main
+    // function": a later word that is the agent of a passive reverses the claim.
+    let reversed = false;
     for (let b = a + 1; b < hits.length && next < sequence.length; b++) {
       const hit = hits[b];
       if (!hit || hit.at - first.at >= window) break;
       if (hit.slot === sequence[next] && usable(hit, first)) {
+        if (byBefore(text, hit.at) && !phrasing.agents.has(hit.slot)) reversed = true;
         next++;
         last = hit;
       }
     }
-    if (next === sequence.length && accept(first.at, last.at)) yield { from: first.at, to: last.at };
+    if (next === sequence.length && !reversed && accept(first.at, last.at))
+      yield { from: first.at, to: last.at };
     // Passive voice: the first word is the agent, after "by", once the others have been seen.
     if (sequence.length > 1 && byBefore(text, first.at)) {
       const needed = new Set(sequence.slice(1));

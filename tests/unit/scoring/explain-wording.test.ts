@@ -220,3 +220,53 @@ describe("explain: negation reach and subjects", () => {
     expect(keys.join(" ")).toContain("one at a time");
   });
 });
+
+describe("explain: who does what in a misconception", () => {
+  const subroutine = () =>
+    stored({
+      type: "explain",
+      prompt: "What is a subroutine?",
+      difficulty: "easy",
+      topics: ["coroutines"],
+      rubric: {
+        referenceAnswer: "A function that the main function calls; it always starts at its first line.",
+        keyPoints: [
+          { text: "It is a function.", phrasings: ["subroutine is a function"] },
+          { text: "It starts at its first line.", phrasings: ["starts at the first line"] },
+        ],
+        misconceptions: [
+          {
+            text: "A subroutine calls the main function.",
+            phrasings: ["subroutine calls the main function"],
+            explanation: "The main function calls subroutines.",
+          },
+          {
+            text: "A subroutine is preempted by the OS.",
+            phrasings: ["os interrupts the subroutine", "subroutine is preempted by the os"],
+            explanation: "Nothing preempts a subroutine; it runs until it returns.",
+          },
+        ],
+      },
+    });
+
+  it("reads a passive with its agent, not as the active claim", () => {
+    const passive = gradeAnswer(subroutine(), "A subroutine is called by the main function.").grade;
+    expect(passive.misconceptions).toBeUndefined();
+    const active = gradeAnswer(subroutine(), "A subroutine calls the main function.").grade;
+    expect(active.misconceptions).toHaveLength(1);
+  });
+
+  it("keeps a phrasing's own 'by' agent", () => {
+    const { grade } = gradeAnswer(subroutine(), "The subroutine is preempted by the OS.");
+    expect(grade.misconceptions?.map((m) => m.text)).toEqual(["A subroutine is preempted by the OS."]);
+  });
+
+  it("voids a key point in every item that states the misconception, not only the first", () => {
+    const { grade } = gradeAnswer(
+      subroutine(),
+      "The OS interrupts the subroutine. The subroutine is a function preempted by the OS.",
+    );
+    expect(grade.misconceptions).toHaveLength(1);
+    expect(grade.keyPoints?.[0]?.matched).toBe(false);
+  });
+});
