@@ -7,6 +7,7 @@ import { CONDITIONALS, SHORT_SCOPE_NEGATORS } from "./synonyms.ts";
 export const NEGATION_REACH = 8;
 
 const COORDINATORS: ReadonlySet<string> = new Set(["and", "or", "then"]);
+const RELATIVES: ReadonlySet<string> = new Set(["which", "that", "where", "who"]);
 /** "X is not an issue": words after a negator that deny X rather than say something new. */
 const NON_ISSUES: ReadonlySet<string> = new Set([
   "issue",
@@ -50,10 +51,13 @@ export function markNegationScopes(tokens: WordToken[]): void {
   let start = 0;
   let sentence = -1;
   let negatorInSentence = false;
+  let lastUnlike = -1;
+  let contrastedClause = -1;
   while (start < tokens.length) {
     if (tokens[start]?.sentence !== sentence) {
       sentence = tokens[start]?.sentence ?? -1;
       negatorInSentence = false;
+      lastUnlike = -1;
     }
     const clause = tokens[start]?.negationClause;
     let end = start;
@@ -80,8 +84,15 @@ export function markNegationScopes(tokens: WordToken[]): void {
         lastNegator < 0 &&
         !sentencesWithNegator.has(token.sentence);
       token.negated = inScope || i <= shortScopeEnd || wink;
-      if (conditional) token.conditional = true;
+      if (conditional || token.clause === contrastedClause) token.conditional = true;
       if (CONDITIONALS.has(token.value)) conditional = true;
+      // "Unlike time.sleep, which freezes the thread, ...": the relative clause describes what is
+      // contrasted; it is not the answer's claim.
+      if (RELATIVES.has(token.value) && lastUnlike >= 0 && i - lastUnlike <= 5) {
+        contrastedClause = token.clause;
+        token.conditional = true;
+      }
+      if (token.value === "unlike") lastUnlike = i;
       if (COORDINATORS.has(token.value) && startsClause(tokens, i + 1, end)) lastNegator = -1;
       if (SHORT_SCOPE_NEGATORS.has(token.value)) {
         shortScopeOnly = !inScope;

@@ -92,6 +92,11 @@ export const REWRITES: readonly (readonly [RegExp, string])[] = [
     /\b(prevents?|prevented|preventing|stops?|stopped|stopping)\s+((?:[\w'-]+\s+){1,4}?)from\s+/gi,
     "$1 $2 from not ",
   ],
+  // "people think threads run in parallel" reports a belief (a myth, see CONDITIONALS).
+  [
+    /\b(?:people|many|some|beginners|newcomers|developers|folks|everyone)\s+(?:often\s+|sometimes\s+|usually\s+|wrongly\s+)?(?:think|believe|assume|expect)\b/gi,
+    " myth ",
+  ],
   // "no matter how many cores" is not a negation.
   [/\bno\s+matter\b/gi, " regardless "],
   [/\bcarr(?:y|ies|ied|ying)\s+on\b/gi, " continue "],

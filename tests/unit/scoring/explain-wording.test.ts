@@ -128,6 +128,19 @@ describe("explain: definitions and prevention", () => {
     expect(spanish.grade.verdict).toBe("incorrect");
   });
 
+  it("does not read a misconception in what 'unlike X, which ...' or 'people think' describes", () => {
+    const contrast = gradeAnswer(
+      concurrency(),
+      "Unlike threads elsewhere, which run at the same time, Python threads take turns.",
+    ).grade;
+    expect(contrast.misconceptions).toBeUndefined();
+    const belief = gradeAnswer(
+      concurrency(),
+      "People think threads run at the same time, but they take turns.",
+    ).grade;
+    expect(belief.misconceptions).toBeUndefined();
+  });
+
   it("does not take a question the answer echoes for a claim", () => {
     const echoed = gradeAnswer(concurrency(), "Do threads run at the same time? No, they take turns.").grade;
     expect(echoed.misconceptions).toBeUndefined();
