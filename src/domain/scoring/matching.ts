@@ -134,8 +134,12 @@ export function readableSentences(text: AnalysedText): SentenceReading {
  */
 export const MIN_STOP_WORD_SHARE = 0.12;
 export const MIN_TERM_SHARE = 0.5;
+export const MAX_OTHER_SCRIPT_SHARE = 0.3;
 export function looksEnglish(text: AnalysedText, vocabulary?: ReadonlySet<string>): boolean {
   const words = text.tokens.length;
+  // Chinese, Russian or Greek with English terms sprinkled in is not English either.
+  const otherScript = text.tokens.filter((t) => /[^\P{L}\p{Script=Latin}]/u.test(t.value)).length;
+  if (words > 0 && otherScript / words >= MAX_OTHER_SCRIPT_SHARE) return false;
   if (words < 6) return true;
   if (text.tokens.filter((t) => t.stop).length / words >= MIN_STOP_WORD_SHARE) return true;
   if (!vocabulary) return false;

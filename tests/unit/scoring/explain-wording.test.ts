@@ -126,6 +126,11 @@ describe("explain: definitions and prevention", () => {
       "La concurrencia intercala las tareas y el paralelismo usa varios núcleos a la vez.",
     );
     expect(spanish.grade.verdict).toBe("incorrect");
+    const chinese = gradeAnswer(
+      concurrency(),
+      "Parallelism 是多个 cores 同时运行 tasks，concurrency 是交替 interleaves tasks。",
+    );
+    expect(chinese.grade.verdict).toBe("incorrect");
   });
 
   it("does not read a misconception in what 'unlike X, which ...' or 'people think' describes", () => {
