@@ -127,6 +127,28 @@ export function readableSentences(text: AnalysedText): SentenceReading {
 }
 
 /**
+ * A list of terms and phrases, mostly commas, hardly a verb and few function words: "GIL, mutex,
+ * CPython, one thread at a time, bytecode, multiple cores" or "Keywords: mutex, single thread runs
+ * bytecode, refcount". The per-sentence rules above miss it when an item runs to several words;
+ * graded as a keyword list. (No labelled answer that is not a keyword list meets all three.)
+ */
+export const TERM_LIST_SEPARATOR_SHARE = 0.25;
+export const TERM_LIST_FUNCTION_SHARE = 0.2;
+export const TERM_LIST_VERB_SHARE = 0.1;
+export function isTermList(answer: string, text: AnalysedText): boolean {
+  const words = text.tokens.length;
+  if (words === 0) return false;
+  const separators = answer.match(/[,;/|•·]/g)?.length ?? 0;
+  const functionWords = text.tokens.filter(isFunctionWord).length;
+  const verbs = text.tokens.filter((t) => t.pos === "VERB").length;
+  return (
+    separators / words >= TERM_LIST_SEPARATOR_SHARE &&
+    functionWords / words < TERM_LIST_FUNCTION_SHARE &&
+    verbs / words <= TERM_LIST_VERB_SHARE
+  );
+}
+
+/**
  * English prose is about a third function words ("the", "is", "of"); French, Spanish or German
  * answers share only a handful with English. Below MIN_STOP_WORD_SHARE the answer is not read,
  * unless most of its words are the rubric's own terms: "threads give concurrency, multiprocessing

@@ -17,6 +17,13 @@ export const REWRITES: readonly (readonly [RegExp, string])[] = [
     /\b(?:never|not|no)\s+more\s+than\s+one\s+((?:[\w'-]+\s+){0,3}?)at\s+(?:once|the\s+same\s+time)\b/gi,
     " only one $1 one at a time ",
   ],
+  // "only one coroutine runs at once" says one at a time, not "runs at once".
+  [
+    /\b(?:only|just)\s+(?:one|a\s+single)\s+((?:[\w'-]+\s+){0,3}?)(?:at\s+once|at\s+the\s+same\s+time)\b/gi,
+    " only one $1 one at a time ",
+  ],
+  // "a long CPU loop", "a for loop": a loop in the code, not the event loop.
+  [/\b(cpu|for|while|busy|tight|hot|inner|outer|infinite|python)[\s-]+loops?\b/gi, " $1 iteration "],
   [/\bglobal\s+interpreter\s+lock\b/gi, " GIL "],
   [/\bmutual[\s-]+exclusion(?:\s+lock)?\b/gi, " mutex "],
   [/\binput\s*(?:\/|and|&)\s*output\b/gi, " io "],

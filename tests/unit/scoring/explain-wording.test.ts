@@ -146,6 +146,19 @@ describe("explain: definitions and prevention", () => {
     expect(belief.misconceptions).toBeUndefined();
   });
 
+  it("grades a list of terms and phrases as a keyword list, and terse notes with verbs as answers", () => {
+    const list = gradeAnswer(
+      concurrency(),
+      "Parallelism: several cores at once, concurrency: tasks one at a time, interleaving, tasks.",
+    );
+    expect(list.grade).toMatchObject({ verdict: "incorrect", score: 0 });
+    const notes = gradeAnswer(
+      concurrency(),
+      "Parallelism runs tasks on several cores; concurrency interleaves tasks.",
+    );
+    expect(notes.grade.verdict).toBe("correct");
+  });
+
   it("does not take a question the answer echoes for a claim", () => {
     const echoed = gradeAnswer(concurrency(), "Do threads run at the same time? No, they take turns.").grade;
     expect(echoed.misconceptions).toBeUndefined();
