@@ -5,7 +5,8 @@
 //   the scorer's author; d1-d3 written blind by other writers, then tuned on; r2-* and r3-*
 //   written by the phrasing writers themselves, r2 with red-team sentences against loose phrasings,
 //   r4 with misconceptions in fresh words; r5-wa/wb/wc-* written blind by three more writers and
-//   then tuned on).
+//   then tuned on; c5-* written blind as a check, then read to find why one keyword list was
+//   graded correct, so moved here).
 // - tests/scoring/validation/: batches written blind and labelled before they were ever scored,
 //   first used as a generalisation check, since then also read during rubric work.
 // - tests/scoring/fresh/: blind batches (c-*, c2-* to c4-*), each by a writer who saw neither the

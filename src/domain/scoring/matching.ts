@@ -140,7 +140,8 @@ export function isTermList(answer: string, text: AnalysedText): boolean {
   if (words === 0) return false;
   const separators = answer.match(/[,;/|•·]/g)?.length ?? 0;
   const functionWords = text.tokens.filter(isFunctionWord).length;
-  const verbs = text.tokens.filter((t) => t.pos === "VERB").length;
+  // A lone "-ing" word in a list ("interleaving, threading") is a term, whatever wink tags it.
+  const verbs = text.tokens.filter((t) => t.pos === "VERB" && !t.value.endsWith("ing")).length;
   return (
     separators / words >= TERM_LIST_SEPARATOR_SHARE &&
     functionWords / words < TERM_LIST_FUNCTION_SHARE &&

@@ -17,6 +17,8 @@ export const REWRITES: readonly (readonly [RegExp, string])[] = [
     /\b(?:never|not|no)\s+more\s+than\s+one\s+((?:[\w'-]+\s+){0,3}?)at\s+(?:once|the\s+same\s+time)\b/gi,
     " only one $1 one at a time ",
   ],
+  // "only 1 thread", "1 core": the number as a word, so it meets "one".
+  [/\b1\s+(?=(?:thread|process|core|cpu|coroutine|task|lock|interpreter|gil)s?\b)/gi, "one "],
   // "only one coroutine runs at once" says one at a time, not "runs at once".
   [
     /\b(?:only|just)\s+(?:one|a\s+single)\s+((?:[\w'-]+\s+){0,3}?)(?:at\s+once|at\s+the\s+same\s+time)\b/gi,
@@ -107,7 +109,9 @@ export const REWRITES: readonly (readonly [RegExp, string])[] = [
   // "no matter how many cores" is not a negation.
   [/\bno\s+matter\b/gi, " regardless "],
   [/\bcarr(?:y|ies|ied|ying)\s+on\b/gi, " continue "],
-  [/\bpick(?:s|ed|ing)?\s+((?:\w+\s+){0,2}?)up\b/gi, " resume $1"],
+  [/\bpick(?:s|ed|ing)?\s+((?:\w+\s+){0,3}?)up\b/gi, " resume $1"],
+  // "CPython drops the GIL while it waits": releases it.
+  [/\bdrop(?:s|ped|ping)?\s+(the\s+|its\s+)?(gil|lock)\b/gi, " release $1$2 "],
   [/\bmain\s+(?:program|routine)\b/gi, " main function "],
   [/\b(?:a\s+)?second\s+time\b/gi, " twice "],
   [/\b(?:right|straight)\s+away\b/gi, " immediately "],

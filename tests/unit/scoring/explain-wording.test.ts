@@ -152,6 +152,11 @@ describe("explain: definitions and prevention", () => {
       "Parallelism: several cores at once, concurrency: tasks one at a time, interleaving, tasks.",
     );
     expect(list.grade).toMatchObject({ verdict: "incorrect", score: 0 });
+    const gerunds = gradeAnswer(
+      concurrency(),
+      "concurrency - interleaving, parallelism - several cores, GIL, threading, tasks",
+    );
+    expect(gerunds.grade.verdict).toBe("incorrect");
     const notes = gradeAnswer(
       concurrency(),
       "Parallelism runs tasks on several cores; concurrency interleaves tasks.",
@@ -241,6 +246,13 @@ describe("explain: negation reach and subjects", () => {
     expect(modifier.grade.misconceptions).toBeUndefined();
     const claim = gradeAnswer(memory(), "Processes share memory with each other.").grade;
     expect(claim.misconceptions).toHaveLength(1);
+  });
+
+  it('reads "only 1 thread", "drops the GIL" and "picks the coroutine back up"', () => {
+    const keys = analyse("only 1 thread; CPython drops the GIL; it picks the coroutine back up").tokens.map(
+      (t) => t.key,
+    );
+    for (const word of ["one", "release", "resume"]) expect(keys).toContain(analyse(word).tokens[0]?.key);
   });
 
   it('reads "never more than one ... at once" as one at a time', () => {
