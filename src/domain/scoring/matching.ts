@@ -158,8 +158,26 @@ export function isTermList(answer: string, text: AnalysedText): boolean {
 export const MIN_STOP_WORD_SHARE = 0.12;
 export const MIN_TERM_SHARE = 0.5;
 export const MAX_OTHER_SCRIPT_SHARE = 0.3;
+/**
+ * Function words of German, Spanish, French, Italian and Portuguese that English never uses: an
+ * answer that switches language half-way ("Der GIL ist ein Mutex in CPython, only one thread ...")
+ * is not an English answer.
+ */
+const FOREIGN_FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  (
+    "der das und ist mit auch nicht ein eine einen wegen sind wird werden oder aber wenn dann " +
+    "el los las es que por una con del pero también muy porque cuando " +
+    "les est et des une avec dans pour pas qui sont mais aussi quand " +
+    "il di che è della sono gli anche perché quando " +
+    "não sem uma também com faz são pelo pela mas quando"
+  ).split(" "),
+);
+export const MAX_FOREIGN_WORD_SHARE = 0.08;
+
 export function looksEnglish(text: AnalysedText, vocabulary?: ReadonlySet<string>): boolean {
   const words = text.tokens.length;
+  const foreign = text.tokens.filter((t) => FOREIGN_FUNCTION_WORDS.has(t.value)).length;
+  if (foreign >= 2 && foreign / words >= MAX_FOREIGN_WORD_SHARE) return false;
   // Chinese, Russian or Greek with English terms sprinkled in is not English either.
   const otherScript = text.tokens.filter((t) => /[^\P{L}\p{Script=Latin}]/u.test(t.value)).length;
   if (words > 0 && otherScript / words >= MAX_OTHER_SCRIPT_SHARE) return false;

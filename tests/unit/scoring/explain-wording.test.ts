@@ -126,6 +126,11 @@ describe("explain: definitions and prevention", () => {
       "La concurrencia intercala las tareas y el paralelismo usa varios núcleos a la vez.",
     );
     expect(spanish.grade.verdict).toBe("incorrect");
+    const switched = gradeAnswer(
+      concurrency(),
+      "Parallelism runs tasks on several cores, und concurrency ist wenn tasks interleave, das ist der Unterschied.",
+    );
+    expect(switched.grade.verdict).toBe("incorrect");
     const chinese = gradeAnswer(
       concurrency(),
       "Parallelism 是多个 cores 同时运行 tasks，concurrency 是交替 interleaves tasks。",
