@@ -135,18 +135,28 @@ export function readableSentences(text: AnalysedText): SentenceReading {
 export const TERM_LIST_SEPARATOR_SHARE = 0.25;
 export const TERM_LIST_FUNCTION_SHARE = 0.2;
 export const TERM_LIST_VERB_SHARE = 0.1;
+export const TERM_LIST_BARE_FUNCTION_SHARE = 0.05;
 export function isTermList(answer: string, text: AnalysedText): boolean {
   const words = text.tokens.length;
   if (words === 0) return false;
   const separators = answer.match(/[,;/|•·]/g)?.length ?? 0;
+  if (separators / words < TERM_LIST_SEPARATOR_SHARE) return false;
   const functionWords = text.tokens.filter(isFunctionWord).length;
   // A lone "-ing" word in a list ("interleaving, threading") is a term, whatever wink tags it.
-  const verbs = text.tokens.filter((t) => t.pos === "VERB" && !t.value.endsWith("ing")).length;
-  return (
-    separators / words >= TERM_LIST_SEPARATOR_SHARE &&
-    functionWords / words < TERM_LIST_FUNCTION_SHARE &&
-    verbs / words <= TERM_LIST_VERB_SHARE
-  );
+  const isVerb = (t: WordToken) => t.pos === "VERB" && !t.value.endsWith("ing");
+  const verbs = text.tokens.filter(isVerb).length;
+  if (functionWords / words < TERM_LIST_FUNCTION_SHARE && verbs / words <= TERM_LIST_VERB_SHARE) return true;
+  // No function word at all, and half the items without a verb: "many entry points,
+  // suspend/resume, yield, cooperative multitasking" lists bare verbs as terms too. ("Threads give
+  // concurrency, asyncio gives concurrency" has a verb in every item.)
+  if (functionWords / words >= TERM_LIST_BARE_FUNCTION_SHARE) return false;
+  const items = new Map<string, boolean>();
+  for (const t of text.tokens) {
+    const item = `${t.sentence}:${t.segment}`;
+    items.set(item, (items.get(item) ?? false) || isVerb(t));
+  }
+  const verbless = [...items.values()].filter((hasVerb) => !hasVerb).length;
+  return verbless * 2 >= items.size;
 }
 
 /**

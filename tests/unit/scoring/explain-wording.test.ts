@@ -162,6 +162,16 @@ describe("explain: definitions and prevention", () => {
       "concurrency - interleaving, parallelism - several cores, GIL, threading, tasks",
     );
     expect(gerunds.grade.verdict).toBe("incorrect");
+    const bareVerbs = gradeAnswer(
+      concurrency(),
+      "many cores, interleave/switch, yield, multiple cores parallelism, concurrency",
+    );
+    expect(bareVerbs.grade.verdict).toBe("incorrect");
+    const everyItemAVerb = gradeAnswer(
+      concurrency(),
+      "Parallelism runs tasks on several cores, concurrency interleaves tasks, threads give concurrency.",
+    );
+    expect(everyItemAVerb.grade.verdict).toBe("correct");
     const notes = gradeAnswer(
       concurrency(),
       "Parallelism runs tasks on several cores; concurrency interleaves tasks.",
