@@ -16,7 +16,8 @@
 // - Language: six or more words with under 12% English stop words, unless half of them are the
 //   rubric's own terms, score 0 (not English).
 // - Analogies: a story word the answer maps to a rubric term ("the waiter = event loop") is read
-//   as that term too (analogies.ts).
+//   as that term too (analogies.ts); with ANALOGY_MAPPINGS of them and ANALOGY_CORRECT_SHARE of
+//   the weight found, a partial answer is correct.
 // - Misconceptions: matched in the phrasing's word order (or its passive) inside one clause, never
 //   in a conditional, a question or a reported myth; a key point found on the same words does not
 //   count; any misconception caps the score at MISCONCEPTION_CAP and the verdict at partial, or
@@ -43,6 +44,9 @@ export const EXPLAIN_THRESHOLDS = { correct: 0.75, partial: 0.2 } as const;
 /** A grade this close to a threshold is flagged for a human. */
 export const UNCERTAIN_MARGIN = 0.1;
 export const MISCONCEPTION_CAP = 0.5;
+/** An answer mapping at least this many story words to terms, with this share found, is correct. */
+export const ANALOGY_MAPPINGS = 2;
+export const ANALOGY_CORRECT_SHARE = 0.5;
 /** With a misconception, the weighted share of key points that still makes an answer partial. */
 export const MISCONCEPTION_PARTIAL_SHARE = 0.3;
 /** Key points of at least this weight are major: a correct answer states every one of them. */
@@ -309,7 +313,8 @@ export function scoreExplanation(prompt: string, rubric: Rubric, answer: string)
   if (!looksEnglish(text, rules.vocabulary))
     return { ...nothing, keywordsOnly: false, empty: false, notEnglish: true };
 
-  applyAnalogies(text, findAnalogies(answer, rules.vocabulary, vagueKeys()));
+  const analogies = findAnalogies(answer, rules.vocabulary, vagueKeys());
+  applyAnalogies(text, analogies);
   const index = indexAnswer(text, reading.spans);
   // Every place a misconception is stated, by any of its phrasings ("both are switched by the
   // OS; coroutines are preempted" states it twice), and the first phrasing found (evidence).
@@ -381,6 +386,16 @@ export function scoreExplanation(prompt: string, rubric: Rubric, answer: string)
   if (verdict === "incorrect" && keyPointsMatched.some(Boolean)) verdict = "partial";
   const anyKeyPoint = keyPointsMatched.some(Boolean);
   const anyMisconception = misconceptionsMatched.some(Boolean);
+  // An answer built on an analogy it spells out ("the waiter = event loop, tables = coroutines")
+  // states the rest of its points in the story's words, which no phrasing reads; graders judge
+  // such answers correct once half the weight is found in plain terms.
+  if (
+    verdict === "partial" &&
+    !anyMisconception &&
+    analogies.size >= ANALOGY_MAPPINGS &&
+    score >= ANALOGY_CORRECT_SHARE
+  )
+    verdict = "correct";
   if (anyMisconception) {
     // A misconception next to a real part of the answer is partial understanding; next to a
     // fragment (under MISCONCEPTION_PARTIAL_SHARE of the weight) the misconception is the answer.

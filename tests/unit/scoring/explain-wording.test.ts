@@ -44,6 +44,14 @@ describe("explain: analogies", () => {
     expect(analogies.get(key(story))).toEqual([key(term)]);
   });
 
+  it("grades a spelled-out analogy correct once half the weight is found in plain terms", () => {
+    const q = loopQuestion();
+    const half = "The event loop decides which coroutine runs next, like a waiter choosing the next table.";
+    expect(gradeAnswer(q, half).grade.verdict).toBe("partial");
+    const mapped = `${half} The waiter = event loop, the tables = coroutines, and the kitchen bell tells him a dish is ready.`;
+    expect(gradeAnswer(q, mapped).grade.verdict).toBe("correct");
+  });
+
   it("maps nothing across a negation", () => {
     expect(findAnalogies("The waiter is not the event loop.", vocabulary, new Set()).size).toBe(0);
   });
