@@ -17,6 +17,8 @@ export const REWRITES: readonly (readonly [RegExp, string])[] = [
     /\b(?:never|not|no)\s+more\s+than\s+one\s+((?:[\w'-]+\s+){0,3}?)at\s+(?:once|the\s+same\s+time)\b/gi,
     " only one $1 one at a time ",
   ],
+  // "create_task returns at once": immediately, not "in parallel".
+  [/\b(returns?|returned|returning|comes?\s+back|came\s+back)\s+at\s+once\b/gi, " $1 immediately "],
   // "only 1 thread", "1 core": the number as a word, so it meets "one".
   [/\b1\s+(?=(?:thread|process|core|cpu|coroutine|task|lock|interpreter|gil)s?\b)/gi, "one "],
   // "only one coroutine runs at once" says one at a time, not "runs at once".
