@@ -85,13 +85,37 @@ interface CompiledRubric {
 const GENERIC_WORDS =
   "code python program programs cpython bytecode run runs running execute executes use uses make makes get gets do does work works thing things even still actually really always also just whole entire";
 const QUANTITY_KEYS: ReadonlySet<string> = new Set(["g:single", "g:multiple", "g:all", "g:other"]);
-let genericKeys: ReadonlySet<string> | undefined;
+let genericKeySet: ReadonlySet<string> | undefined;
+function genericKeys(): ReadonlySet<string> {
+  genericKeySet ??= new Set(analyse(GENERIC_WORDS).tokens.map((t) => t.key));
+  return genericKeySet;
+}
 function minorKeys(prompt: AnalysedText): Set<string> {
-  genericKeys ??= new Set(analyse(GENERIC_WORDS).tokens.map((t) => t.key));
-  const keys = new Set(genericKeys);
+  const keys = new Set(genericKeys());
   // The prompt's topic words ("threads", "the event loop"), not its quantities ("one of them").
   for (const t of prompt.tokens) if (t.content && !QUANTITY_KEYS.has(t.key)) keys.add(t.key);
   return keys;
+}
+
+/**
+ * Collects looser forms of phrasings: each set of words once, and only forms that say something
+ * the prompt does not.
+ */
+function formCollector(prompt: AnalysedText): {
+  forms: CompiledPhrasing[];
+  add(form: CompiledPhrasing): void;
+} {
+  const forms: CompiledPhrasing[] = [];
+  const seen = new Set<string>();
+  return {
+    forms,
+    add(form) {
+      const id = [...form.slots].sort().join(" ");
+      if (seen.has(id)) return;
+      seen.add(id);
+      if (novelty([form], prompt)[0] === true) forms.push(form);
+    },
+  };
 }
 
 /** Phrasings that may miss one slot before a key point is given up on. */
@@ -110,8 +134,7 @@ function relaxedForms(
   prompt: AnalysedText,
   minor: ReadonlySet<string>,
 ): CompiledPhrasing[] {
-  const forms: CompiledPhrasing[] = [];
-  const seen = new Set<string>();
+  const collected = formCollector(prompt);
   phrasings.forEach((p, i) => {
     if (novel[i] !== true || p.negative || p.slots.length < RELAX_MIN_SLOTS) return;
     p.slots.forEach((key, slot) => {
@@ -119,14 +142,10 @@ function relaxedForms(
       const form = withoutSlot(p, slot);
       // What is left must still say something of its own, a word neither the prompt's nor generic:
       // "threads and asyncio run concurrently" less "concurrently" is only the prompt's topics.
-      if (form.slots.filter((k) => !minor.has(k)).length < RELAXED_OWN_WORDS) return;
-      const id = [...form.slots].sort().join(" ");
-      if (seen.has(id)) return;
-      seen.add(id);
-      if (novelty([form], prompt)[0] === true) forms.push(form);
+      if (form.slots.filter((k) => !minor.has(k)).length >= RELAXED_OWN_WORDS) collected.add(form);
     });
   });
-  return forms;
+  return collected.forms;
 }
 
 /** Distinctive words a majority form needs at least; it may miss one in MAJORITY_SHARE of them. */
@@ -144,8 +163,7 @@ function claimKeys(): ReadonlySet<string> {
 /** Keys an analogy is never read as: quantities, exclusivity and generic words like "code". */
 let vagueKeySet: ReadonlySet<string> | undefined;
 function vagueKeys(): ReadonlySet<string> {
-  genericKeys ??= new Set(analyse(GENERIC_WORDS).tokens.map((t) => t.key));
-  vagueKeySet ??= new Set([...claimKeys(), ...genericKeys]);
+  vagueKeySet ??= new Set([...claimKeys(), ...genericKeys()]);
   return vagueKeySet;
 }
 
@@ -166,8 +184,7 @@ function majorityForms(
   prompt: AnalysedText,
   minor: ReadonlySet<string>,
 ): CompiledPhrasing[] {
-  const forms: CompiledPhrasing[] = [];
-  const seen = new Set<string>();
+  const collected = formCollector(prompt);
   phrasings.forEach((p, i) => {
     if (novel[i] === false || p.negative) return;
     let form = p;
@@ -187,14 +204,9 @@ function majorityForms(
       }
       return out;
     };
-    for (const candidate of subsets(n - 1, drop, form)) {
-      const id = [...candidate.slots].sort().join(" ");
-      if (seen.has(id)) continue;
-      seen.add(id);
-      if (novelty([candidate], prompt)[0] === true) forms.push(candidate);
-    }
+    for (const candidate of subsets(n - 1, drop, form)) collected.add(candidate);
   });
-  return forms;
+  return collected.forms;
 }
 
 /**
