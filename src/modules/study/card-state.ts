@@ -1,28 +1,26 @@
 // Converting between the `cards` row, the scheduler's CardState, the JSON snapshots in the
 // review log, and the CardView clients see.
-import type { CardState, CardStateName } from "../../domain/scheduling/scheduler.ts";
+import type { CardState } from "../../domain/scheduling/scheduler.ts";
 import type { CardView } from "./study.schemas.ts";
 
-export interface CardRow extends CardState {
-  questionId: string;
+/** What a card carries beside its scheduling state. */
+export interface CardFlags {
   suspended: boolean;
   leech: boolean;
 }
 
-/** What the log keeps of a card before and after a review: enough to restore it exactly. */
-export interface CardSnapshot {
-  state: CardStateName;
-  due: string;
-  stability: number;
-  difficulty: number;
-  scheduledDays: number;
-  learningSteps: number;
-  reps: number;
-  lapses: number;
-  lastReview: string | null;
-  suspended: boolean;
-  leech: boolean;
+export interface CardRow extends CardState, CardFlags {
+  questionId: string;
 }
+
+/**
+ * What the log keeps of a card before and after a review: enough to restore it exactly. The
+ * scheduling state with its dates as ISO strings (it is stored as JSON), and the flags.
+ */
+export type CardSnapshot = Omit<CardState, "due" | "lastReview"> & {
+  due: string;
+  lastReview: string | null;
+} & CardFlags;
 
 export function toCardState(row: CardRow): CardState {
   return {
@@ -38,7 +36,7 @@ export function toCardState(row: CardRow): CardState {
   };
 }
 
-export function toSnapshot(state: CardState, flags: { suspended: boolean; leech: boolean }): CardSnapshot {
+export function toSnapshot(state: CardState, flags: CardFlags): CardSnapshot {
   return {
     ...state,
     due: state.due.toISOString(),
