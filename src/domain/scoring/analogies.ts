@@ -4,7 +4,7 @@
 // table" can be matched like "he goes to the next coroutine". Only explicit mappings count, only
 // from a word the rubric does not use to a term it does, and a word mapped to two different terms
 // is not mapped at all.
-import { type AnalysedText, analyse } from "./nlp.ts";
+import { type AnalysedText, analyse, type WordToken } from "./nlp.ts";
 
 const WORD = "[a-z][a-z'-]*";
 const PHRASE = `${WORD}(?: ${WORD}){0,2}`;
@@ -59,8 +59,12 @@ interface Side {
   terms: string[];
 }
 
-function readSide(text: string, vocabulary: ReadonlySet<string>, excluded: ReadonlySet<string>): Side {
-  const tokens = analyse(text).tokens.filter((t) => t.content);
+function readSide(
+  words: readonly WordToken[],
+  vocabulary: ReadonlySet<string>,
+  excluded: ReadonlySet<string>,
+): Side {
+  const tokens = words.filter((t) => t.content);
   const terms = tokens.flatMap((t) => t.keys.filter((k) => vocabulary.has(k) && !excluded.has(k)));
   const nouns = tokens.filter(
     (t) =>
@@ -70,6 +74,17 @@ function readSide(text: string, vocabulary: ReadonlySet<string>, excluded: Reado
   );
   const story = nouns[nouns.length - 1]?.key;
   return story === undefined ? { terms } : { story, terms };
+}
+
+/**
+ * Every side of every mapping, analysed in one pass (one line each, so one sentence each): wink's
+ * per-call cost, paid once per side, doubled the time an answer took to score. Falls back to a
+ * call per side in the rare case a side does not come out as exactly one sentence.
+ */
+function readSides(sides: readonly string[]): WordToken[][] {
+  const text = analyse(sides.join("\n"));
+  if (text.sentences.length !== sides.length) return sides.map((side) => analyse(side).tokens);
+  return text.sentences.map((span) => text.tokens.slice(span.start, span.end));
 }
 
 /**
@@ -91,18 +106,24 @@ export function findAnalogies(
     for (const term of terms) known.add(term);
     found.set(story, known);
   };
+  const pairs: (readonly [string, string])[] = [];
   for (const pattern of MAPPINGS) {
     for (const match of text.matchAll(pattern)) {
       const [whole, left, right] = match;
       if (left === undefined || right === undefined) continue;
       // "the task object is not garbage collected" maps nothing.
       if (/\b(?:not|never|no)\b|n't\b/.test(whole)) continue;
-      const a = readSide(left, vocabulary, excluded);
-      const b = readSide(right, vocabulary, excluded);
-      if (a.terms.length === 0 && a.story !== undefined && b.terms.length > 0) add(a.story, b.terms);
-      else if (b.terms.length === 0 && b.story !== undefined && a.terms.length > 0) add(b.story, a.terms);
+      pairs.push([left, right]);
     }
   }
+  if (pairs.length === 0) return new Map();
+  const sides = readSides(pairs.flat());
+  pairs.forEach((_, i) => {
+    const a = readSide(sides[2 * i] ?? [], vocabulary, excluded);
+    const b = readSide(sides[2 * i + 1] ?? [], vocabulary, excluded);
+    if (a.terms.length === 0 && a.story !== undefined && b.terms.length > 0) add(a.story, b.terms);
+    else if (b.terms.length === 0 && b.story !== undefined && a.terms.length > 0) add(b.story, a.terms);
+  });
   const analogies = new Map<string, string[]>();
   for (const [story, terms] of found) {
     // Mapped to two different terms ("the cook is concurrency ... the cooks are parallelism"): ambiguous.

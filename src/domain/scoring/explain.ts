@@ -29,7 +29,6 @@ import {
   compilePhrasing,
   findPhrasing,
   indexAnswer,
-  isTermList,
   looksEnglish,
   type Match,
   readableSentences,
@@ -319,9 +318,8 @@ export function scoreExplanation(prompt: string, rubric: Rubric, answer: string)
   };
   if (answer.trim() === "") return { ...nothing, keywordsOnly: false, empty: true, notEnglish: false };
   const text = analyse(answer);
-  const reading = readableSentences(text);
-  if (reading.keywordsOnly || isTermList(answer, text))
-    return { ...nothing, keywordsOnly: true, empty: false, notEnglish: false };
+  const reading = readableSentences(text, answer);
+  if (reading.keywordsOnly) return { ...nothing, keywordsOnly: true, empty: false, notEnglish: false };
   if (!looksEnglish(text, rules.vocabulary))
     return { ...nothing, keywordsOnly: false, empty: false, notEnglish: true };
 

@@ -101,14 +101,15 @@ export interface SentenceReading {
  * The sentences worth reading, and whether the whole answer is a keyword list.
  * - A salad sentence (see isSalad) is never read.
  * - The answer is keywords only when at least KEYWORD_SHARE of its words are in lists or salads,
- *   or when it has no verb at all and at least half its sentences are single words ("GIL.
- *   Threads."). Then nothing is read and it scores 0.
+ *   when it has no verb at all and at least half its sentences are single words ("GIL.
+ *   Threads."), or when the whole answer is a list of terms and phrases (see isTermList; it needs
+ *   the raw text for its commas). Then nothing is read and it scores 0.
  * - Otherwise list sentences are read like any other: "Kinds: coroutines, Tasks, Futures" inside
  *   an explanation is an answer, and notes like "I/O releases GIL, threads overlap waits" are
  *   often tagged without a verb by wink.
  */
 export const KEYWORD_SHARE = 0.6;
-export function readableSentences(text: AnalysedText): SentenceReading {
+export function readableSentences(text: AnalysedText, answer: string): SentenceReading {
   let listWords = 0;
   const spans: SentenceSpan[] = [];
   for (const span of text.sentences) {
@@ -122,7 +123,9 @@ export function readableSentences(text: AnalysedText): SentenceReading {
   const singleWords = text.sentences.filter((s) => s.end - s.start <= 1).length;
   const keywordsOnly =
     words > 0 &&
-    (listWords >= KEYWORD_SHARE * words || (noVerbAtAll && singleWords * 2 >= text.sentences.length));
+    (listWords >= KEYWORD_SHARE * words ||
+      (noVerbAtAll && singleWords * 2 >= text.sentences.length) ||
+      isTermList(answer, text));
   return { spans: keywordsOnly ? [] : spans, keywordsOnly };
 }
 
@@ -136,7 +139,7 @@ export const TERM_LIST_SEPARATOR_SHARE = 0.25;
 export const TERM_LIST_FUNCTION_SHARE = 0.2;
 export const TERM_LIST_VERB_SHARE = 0.1;
 export const TERM_LIST_BARE_FUNCTION_SHARE = 0.05;
-export function isTermList(answer: string, text: AnalysedText): boolean {
+function isTermList(answer: string, text: AnalysedText): boolean {
   const words = text.tokens.length;
   if (words === 0) return false;
   const separators = answer.match(/[,;/|•·]/g)?.length ?? 0;
