@@ -7,10 +7,11 @@
 //   r4 with misconceptions in fresh words; r5-wa/wb/wc-* written blind by three more writers and
 //   then tuned on; c5-* written blind as a check, then read to find why one keyword list was
 //   graded correct, so moved here; r6-wd/we-* and r7-wf/wg-* written blind, all three labels,
-//   then tuned on).
+//   then tuned on; c-* and c2-*, blind checks until session 3, then read to find what the scorer
+//   still misreads in unseen answers).
 // - tests/scoring/validation/: batches written blind and labelled before they were ever scored,
 //   first used as a generalisation check, since then also read during rubric work.
-// - tests/scoring/fresh/: blind batches (c-*, c2-* to c4-*, c6-*, c7-*), each by a writer who saw
+// - tests/scoring/fresh/: blind batches (c3-*, c4-*, c6-*, c7-*), each by a writer who saw
 //   neither the scorer, the rubric phrasings nor the other sets; only aggregate figures are printed.
 // - tests/scoring/held-out/: written blind by someone else and never used for tuning: aggregate
 //   figures only.

@@ -292,6 +292,8 @@ export interface ExplainResult {
   notEnglish: boolean;
   keyPointsMatched: boolean[];
   misconceptionsMatched: boolean[];
+  /** Story words the answer maps to rubric terms ("the waiter = event loop"). */
+  analogies: number;
   /** For each key point / misconception, the index of the first phrasing found (diagnostics). */
   evidence: { keyPoints: (number | null)[]; misconceptions: (number | null)[] };
 }
@@ -309,6 +311,7 @@ export function scoreExplanation(prompt: string, rubric: Rubric, answer: string)
     score: 0,
     verdict: "incorrect" as const,
     uncertain: false,
+    analogies: 0,
     keyPointsMatched: none(rubric.keyPoints.length),
     misconceptionsMatched: none(rules.misconceptions.length),
     evidence: {
@@ -423,6 +426,7 @@ export function scoreExplanation(prompt: string, rubric: Rubric, answer: string)
     keywordsOnly: false,
     empty: false,
     notEnglish: false,
+    analogies: analogies.size,
     keyPointsMatched,
     misconceptionsMatched,
     evidence: { keyPoints: keyPointEvidence, misconceptions: misconceptionEvidence },

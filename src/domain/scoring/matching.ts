@@ -139,22 +139,38 @@ export const TERM_LIST_SEPARATOR_SHARE = 0.25;
 export const TERM_LIST_FUNCTION_SHARE = 0.2;
 export const TERM_LIST_VERB_SHARE = 0.1;
 export const TERM_LIST_BARE_FUNCTION_SHARE = 0.05;
+/** snake_case and dotted names: "run_until_complete", "asyncio.create_task". */
+const CODE_NAME = /\b[a-z][a-z0-9]*(?:[_.]+[a-z0-9]+)+\b/g;
 function isTermList(answer: string, text: AnalysedText): boolean {
-  const words = text.tokens.length;
+  // A code name ("run_until_complete", "asyncio.gather") is one term, not the words it is made of:
+  // its parts are set aside, and the name counts as one word.
+  const nameParts: string[] = [];
+  let names = 0;
+  for (const [name] of answer.toLowerCase().matchAll(CODE_NAME)) {
+    names++;
+    nameParts.push(...name.split(/[_.]+/).filter(Boolean));
+  }
+  const tokens = text.tokens.filter((t) => {
+    const at = nameParts.indexOf(t.value);
+    if (at < 0) return true;
+    nameParts.splice(at, 1);
+    return false;
+  });
+  const words = tokens.length + names;
   if (words === 0) return false;
   const separators = answer.match(/[,;/|•·]/g)?.length ?? 0;
   if (separators / words < TERM_LIST_SEPARATOR_SHARE) return false;
-  const functionWords = text.tokens.filter(isFunctionWord).length;
+  const functionWords = tokens.filter(isFunctionWord).length;
   // A lone "-ing" word in a list ("interleaving, threading") is a term, whatever wink tags it.
   const isVerb = (t: WordToken) => t.pos === "VERB" && !t.value.endsWith("ing");
-  const verbs = text.tokens.filter(isVerb).length;
+  const verbs = tokens.filter(isVerb).length;
   if (functionWords / words < TERM_LIST_FUNCTION_SHARE && verbs / words <= TERM_LIST_VERB_SHARE) return true;
   // No function word at all, and half the items without a verb: "many entry points,
   // suspend/resume, yield, cooperative multitasking" lists bare verbs as terms too. ("Threads give
   // concurrency, asyncio gives concurrency" has a verb in every item.)
   if (functionWords / words >= TERM_LIST_BARE_FUNCTION_SHARE) return false;
   const items = new Map<string, boolean>();
-  for (const t of text.tokens) {
+  for (const t of tokens) {
     const item = `${t.sentence}:${t.segment}`;
     items.set(item, (items.get(item) ?? false) || isVerb(t));
   }

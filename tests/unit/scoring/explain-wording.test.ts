@@ -175,6 +175,12 @@ describe("explain: definitions and prevention", () => {
       "many cores, interleave/switch, yield, multiple cores parallelism, concurrency",
     );
     expect(bareVerbs.grade.verdict).toBe("incorrect");
+    // A code name is one term, not the verb and the preposition it is spelt with.
+    const codeNames = gradeAnswer(
+      concurrency(),
+      "parallelism, several cores, interleaving, asyncio.gather, run_until_complete, tasks",
+    );
+    expect(codeNames.grade.verdict).toBe("incorrect");
     const everyItemAVerb = gradeAnswer(
       concurrency(),
       "Parallelism runs tasks on several cores, concurrency interleaves tasks, threads give concurrency.",
