@@ -8,6 +8,8 @@ export const NEGATION_REACH = 8;
 
 const COORDINATORS: ReadonlySet<string> = new Set(["and", "or", "then"]);
 const RELATIVES: ReadonlySet<string> = new Set(["which", "that", "where", "who"]);
+/** Conditionals that open a clause of their own, which ends where the main clause begins. */
+const SUBORDINATORS: ReadonlySet<string> = new Set(["if", "unless"]);
 /** "X is not an issue": words after a negator that deny X rather than say something new. */
 const NON_ISSUES: ReadonlySet<string> = new Set([
   "issue",
@@ -63,6 +65,8 @@ export function markNegationScopes(tokens: WordToken[]): void {
     let end = start;
     while (end < tokens.length && tokens[end]?.negationClause === clause) end++;
     let conditional = false;
+    /** After "if": its verb not yet seen ("open"), seen ("verb"); "none" for other conditionals. */
+    let condition: "none" | "open" | "verb" = "none";
     let shortScopeOnly = false;
     let shortScopeEnd = -1;
     let lastNegator = -1;
@@ -84,8 +88,18 @@ export function markNegationScopes(tokens: WordToken[]): void {
         lastNegator < 0 &&
         !sentencesWithNegator.has(token.sentence);
       token.negated = inScope || i <= shortScopeEnd || wink;
+      // "if one runs too long the loop preempts it": without a comma the condition still ends
+      // where the main clause's subject comes after the condition's own verb, as it does at one.
+      if (condition === "open" && token.verb) condition = "verb";
+      else if (condition === "verb" && startsClause(tokens, i, end)) {
+        conditional = false;
+        condition = "none";
+      }
       if (conditional || token.clause === contrastedClause) token.conditional = true;
-      if (CONDITIONALS.has(token.value)) conditional = true;
+      if (CONDITIONALS.has(token.value)) {
+        conditional = true;
+        condition = SUBORDINATORS.has(token.value) ? "open" : "none";
+      }
       // "Unlike time.sleep, which freezes the thread, ...": the relative clause describes what is
       // contrasted; it is not the answer's claim.
       if (RELATIVES.has(token.value) && lastUnlike >= 0 && i - lastUnlike <= 5) {

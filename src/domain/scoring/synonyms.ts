@@ -63,6 +63,10 @@ export const REWRITES: readonly (readonly [RegExp, string])[] = [
   [/\bsingle[\s-]+threaded\b/gi, " singlethreaded "],
   [/\boperating[\s-]+system\b/gi, " os "],
   [/\baddress[\s-]+spaces?\b/gi, " memory "],
+  // "inter-process communication ... a shared memory segment" names a mechanism; it does not say
+  // that processes share memory.
+  [/\binter[\s-]*process(?:[\s-]+communication)?\b|\bipc\b/gi, " ipc "],
+  [/\bshared[\s-]+memory[\s-]+(?:segment|block|region|object|array|value)s?\b/gi, " shm "],
   // Snake-case names: "create_task" is "create task", "__await__" is "await" (an underscore would
   // otherwise end the clause in the middle of the name).
   [/([a-z0-9])_+(?=[a-z0-9])/gi, "$1 "],

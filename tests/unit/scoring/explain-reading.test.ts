@@ -51,6 +51,27 @@ describe("explain: reading answers like a careful grader", () => {
       "Task is a subclass of Future. If you await the same coroutine twice, Python raises an error.",
     );
     expect(grade.misconceptions).toBeUndefined();
+    const noComma = gradeAnswer(futureQ(), "If you await the same coroutine twice Python raises an error.");
+    expect(noComma.grade.misconceptions).toBeUndefined();
+  });
+
+  it("reads the main clause after a condition as asserted, with or without a comma", () => {
+    for (const answer of [
+      "If you are in a hurry, a Future is a subclass of Task.",
+      "If you look at the docs a Future is a subclass of Task.",
+    ]) {
+      expect(gradeAnswer(futureQ(), answer).grade.misconceptions, answer).toHaveLength(1);
+    }
+  });
+
+  it("reads inter-process communication and a shared memory segment as mechanisms, not sharing", () => {
+    const keys = analyse("they use inter-process communication or a shared memory segment").tokens.map(
+      (t) => t.key,
+    );
+    const share = analyse("share").tokens[0]?.key;
+    expect(share).toBeDefined();
+    expect(keys).not.toContain(share);
+    expect(keys.some((k) => k.includes("process"))).toBe(false);
   });
 
   it("gives no key point for the words that state a misconception", () => {
