@@ -141,6 +141,8 @@ export const TERM_LIST_VERB_SHARE = 0.1;
 export const TERM_LIST_BARE_FUNCTION_SHARE = 0.05;
 /** snake_case and dotted names: "run_until_complete", "asyncio.create_task". */
 const CODE_NAME = /\b[a-z][a-z0-9]*(?:[_.]+[a-z0-9]+)+\b/g;
+/** A written word: letters or digits, joined by hyphens, dots, underscores or apostrophes. */
+const WRITTEN_WORD = /[\p{L}\p{N}]+(?:['_.-]+[\p{L}\p{N}]+)*/gu;
 function isTermList(answer: string, text: AnalysedText): boolean {
   // A code name ("run_until_complete", "asyncio.gather") is one term, not the words it is made of:
   // its parts are set aside, and the name counts as one word.
@@ -156,10 +158,13 @@ function isTermList(answer: string, text: AnalysedText): boolean {
     nameParts.splice(at, 1);
     return false;
   });
-  const words = tokens.length + names;
-  if (words === 0) return false;
+  const terms = tokens.length + names;
+  if (terms === 0) return false;
   const separators = answer.match(/[,;/|•·]/g)?.length ?? 0;
-  if (separators / words < TERM_LIST_SEPARATOR_SHARE) return false;
+  if (separators / terms < TERM_LIST_SEPARATOR_SHARE) return false;
+  // Shares of function words and verbs are of the words as written: the lexicon makes one token
+  // of "reference counting" or "multi-core", which would make a list look more like prose.
+  const words = Math.max(terms, answer.match(WRITTEN_WORD)?.length ?? 0);
   const functionWords = tokens.filter(isFunctionWord).length;
   // A lone "-ing" word in a list ("interleaving, threading") is a term, whatever wink tags it.
   const isVerb = (t: WordToken) => t.pos === "VERB" && !t.value.endsWith("ing");

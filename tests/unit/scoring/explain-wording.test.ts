@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { findAnalogies } from "../../../src/domain/scoring/analogies.ts";
 import { gradeAnswer } from "../../../src/domain/scoring/index.ts";
 import { analyse } from "../../../src/domain/scoring/nlp.ts";
-import { stored } from "./fixtures.ts";
+import { explain, stored } from "./fixtures.ts";
 
 const loopQuestion = () =>
   stored({
@@ -181,6 +181,12 @@ describe("explain: definitions and prevention", () => {
       "parallelism, several cores, interleaving, asyncio.gather, run_until_complete, tasks",
     );
     expect(codeNames.grade.verdict).toBe("incorrect");
+    // Counted as written: the lexicon makes one token of "multi-core" and "reference counting".
+    const rewritten = gradeAnswer(
+      explain(),
+      "GIL, one thread at a time, bytecode, multi-core, reference counting, multiprocessing",
+    );
+    expect(rewritten.grade.verdict).toBe("incorrect");
     const everyItemAVerb = gradeAnswer(
       concurrency(),
       "Parallelism runs tasks on several cores, concurrency interleaves tasks, threads give concurrency.",
