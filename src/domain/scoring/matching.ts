@@ -139,8 +139,11 @@ export const TERM_LIST_SEPARATOR_SHARE = 0.25;
 export const TERM_LIST_FUNCTION_SHARE = 0.2;
 export const TERM_LIST_VERB_SHARE = 0.1;
 export const TERM_LIST_BARE_FUNCTION_SHARE = 0.05;
+export const TERM_LIST_MIN_ITEMS = 5;
+export const TERM_LIST_ITEM_WORDS = 2.5;
 /** snake_case and dotted names: "run_until_complete", "asyncio.create_task". */
 const CODE_NAME = /\b[a-z][a-z0-9]*(?:[_.]+[a-z0-9]+)+\b/g;
+const VERSUS: ReadonlySet<string> = new Set(["vs", "versus"]);
 /** A written word: letters or digits, joined by hyphens, dots, underscores or apostrophes. */
 const WRITTEN_WORD = /[\p{L}\p{N}]+(?:['_.-]+[\p{L}\p{N}]+)*/gu;
 function isTermList(answer: string, text: AnalysedText): boolean {
@@ -165,22 +168,31 @@ function isTermList(answer: string, text: AnalysedText): boolean {
   // Shares of function words and verbs are of the words as written: the lexicon makes one token
   // of "reference counting" or "multi-core", which would make a list look more like prose.
   const words = Math.max(terms, answer.match(WRITTEN_WORD)?.length ?? 0);
-  const functionWords = tokens.filter(isFunctionWord).length;
+  // "preemptive vs cooperative" contrasts two terms: "vs" is a separator here, not a negation.
+  const functionWords = tokens.filter((t) => isFunctionWord(t) && !VERSUS.has(t.value)).length;
   // A lone "-ing" word in a list ("interleaving, threading") is a term, whatever wink tags it.
   const isVerb = (t: WordToken) => t.pos === "VERB" && !t.value.endsWith("ing");
   const verbs = tokens.filter(isVerb).length;
   if (functionWords / words < TERM_LIST_FUNCTION_SHARE && verbs / words <= TERM_LIST_VERB_SHARE) return true;
-  // No function word at all, and half the items without a verb: "many entry points,
-  // suspend/resume, yield, cooperative multitasking" lists bare verbs as terms too. ("Threads give
-  // concurrency, asyncio gives concurrency" has a verb in every item.)
-  if (functionWords / words >= TERM_LIST_BARE_FUNCTION_SHARE) return false;
   const items = new Map<string, boolean>();
   for (const t of tokens) {
     const item = `${t.sentence}:${t.segment}`;
     items.set(item, (items.get(item) ?? false) || isVerb(t));
   }
   const verbless = [...items.values()].filter((hasVerb) => !hasVerb).length;
-  return verbless * 2 >= items.size;
+  const mostlyVerbless = verbless * 2 >= items.size;
+  // Many short items, most without a verb: "preemptive vs cooperative; OS scheduler; await /
+  // yield; context switch; time slice", whatever function words a few items carry.
+  if (
+    items.size >= TERM_LIST_MIN_ITEMS &&
+    tokens.length <= TERM_LIST_ITEM_WORDS * items.size &&
+    mostlyVerbless
+  )
+    return true;
+  // No function word at all, and half the items without a verb: "many entry points,
+  // suspend/resume, yield, cooperative multitasking" lists bare verbs as terms too. ("Threads give
+  // concurrency, asyncio gives concurrency" has a verb in every item.)
+  return functionWords / words < TERM_LIST_BARE_FUNCTION_SHARE && mostlyVerbless;
 }
 
 /**

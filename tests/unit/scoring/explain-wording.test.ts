@@ -187,6 +187,14 @@ describe("explain: definitions and prevention", () => {
       "GIL, one thread at a time, bytecode, multi-core, reference counting, multiprocessing",
     );
     expect(rewritten.grade.verdict).toBe("incorrect");
+    // Many short items, most without a verb, whatever "vs", "at a" or "to" a few of them carry.
+    for (const shortItems of [
+      "parallelism vs concurrency; several cores; tasks interleave; one at a time; multi-core",
+      "GIL, one thread at a time, bytecode, refcount, multiprocessing no help",
+    ]) {
+      const graded = gradeAnswer(shortItems.startsWith("GIL") ? explain() : concurrency(), shortItems);
+      expect(graded.grade.verdict, shortItems).toBe("incorrect");
+    }
     const everyItemAVerb = gradeAnswer(
       concurrency(),
       "Parallelism runs tasks on several cores, concurrency interleaves tasks, threads give concurrency.",
