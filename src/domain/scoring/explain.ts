@@ -35,6 +35,7 @@ import {
   withoutSlot,
 } from "./matching.ts";
 import { type AnalysedText, analyse } from "./nlp.ts";
+import { type CompiledSwap, compileSwaps, findSwaps } from "./swaps.ts";
 
 export type Verdict = "correct" | "partial" | "incorrect";
 
@@ -75,6 +76,8 @@ interface CompiledRubric {
   majority: CompiledPhrasing[][];
   /** Every key the phrasings and the prompt use: the terms an answer's analogy may stand for. */
   vocabulary: Set<string>;
+  /** Key-point phrasings with the two terms the prompt contrasts exchanged (swaps.ts). */
+  swaps: CompiledSwap[];
 }
 
 /**
@@ -265,6 +268,12 @@ function compileRubric(rubric: Rubric, prompt: string): CompiledRubric {
     misconceptions,
     prompt,
     novel,
+    swaps: compileSwaps(
+      keyPoints,
+      novel,
+      promptText,
+      rubric.keyPoints.map((point) => point.text),
+    ),
     relaxed: keyPoints.map((phrasings, k) => relaxedForms(phrasings, novel[k] ?? [], promptText, minor)),
     majority: rubric.keyPoints.map((point, k) => {
       if (!(point.weight >= MAJOR_WEIGHT)) return [];
@@ -294,6 +303,8 @@ export interface ExplainResult {
   misconceptionsMatched: boolean[];
   /** Story words the answer maps to rubric terms ("the waiter = event loop"). */
   analogies: number;
+  /** Key points the answer states of the wrong term (swaps.ts): misconceptions too. */
+  swapped: { keyPoint: number; right: string; wrong: string }[];
   /** For each key point / misconception, the index of the first phrasing found (diagnostics). */
   evidence: { keyPoints: (number | null)[]; misconceptions: (number | null)[] };
 }
@@ -312,6 +323,7 @@ export function scoreExplanation(prompt: string, rubric: Rubric, answer: string)
     verdict: "incorrect" as const,
     uncertain: false,
     analogies: 0,
+    swapped: [],
     keyPointsMatched: none(rubric.keyPoints.length),
     misconceptionsMatched: none(rules.misconceptions.length),
     evidence: {
@@ -352,8 +364,12 @@ export function scoreExplanation(prompt: string, rubric: Rubric, answer: string)
     const token = text.tokens[at];
     return token ? `${token.sentence}:${token.segment}:${token.block}` : "";
   };
+  // A swap stated in the words of a listed misconception is that misconception: reported once.
+  const stated = misconceptionHits.flatMap((hit) => hit?.matches ?? []);
+  const overlaps = (m: Match) => stated.some((o) => o.from <= m.to && m.from <= o.to);
+  const swaps = findSwaps(index, rules.swaps).filter((found) => !found.matches.every(overlaps));
   const wrongItems = new Set<string>();
-  for (const hit of misconceptionHits) {
+  for (const hit of [...misconceptionHits, ...swaps]) {
     for (const m of hit?.matches ?? []) for (let at = m.from; at <= m.to; at++) wrongItems.add(itemOf(at));
   }
   const clear = (m: Match) => {
@@ -398,7 +414,7 @@ export function scoreExplanation(prompt: string, rubric: Rubric, answer: string)
   // Any key point found is partial understanding, however light its weight.
   if (verdict === "incorrect" && keyPointsMatched.some(Boolean)) verdict = "partial";
   const anyKeyPoint = keyPointsMatched.some(Boolean);
-  const anyMisconception = misconceptionsMatched.some(Boolean);
+  const anyMisconception = misconceptionsMatched.some(Boolean) || swaps.length > 0;
   // An answer built on an analogy it spells out ("the waiter = event loop, tables = coroutines")
   // states the rest of its points in the story's words, which no phrasing reads; graders judge
   // such answers correct once half the weight is found in plain terms.
@@ -427,6 +443,9 @@ export function scoreExplanation(prompt: string, rubric: Rubric, answer: string)
     empty: false,
     notEnglish: false,
     analogies: analogies.size,
+    swapped: swaps
+      .map(({ swap }) => ({ keyPoint: swap.keyPoint, right: swap.right, wrong: swap.wrong }))
+      .filter((s, i, all) => all.findIndex((o) => o.keyPoint === s.keyPoint && o.wrong === s.wrong) === i),
     keyPointsMatched,
     misconceptionsMatched,
     evidence: { keyPoints: keyPointEvidence, misconceptions: misconceptionEvidence },

@@ -2,6 +2,7 @@
 // rules so wording can change without touching a threshold (and without a grader version bump).
 import type { Rubric } from "../questions/question-spec.ts";
 import type { ExplainResult } from "./explain.ts";
+import { swapStatement } from "./swaps.ts";
 
 export const CORRECT = "Correct.";
 
@@ -73,9 +74,12 @@ export function explainFeedback(result: ExplainResult, rubric: Rubric): string {
     return "Answer in sentences: a list of terms does not show how they fit together, so it earns no credit.";
   const total = rubric.keyPoints.length;
   const matched = result.keyPointsMatched.filter(Boolean).length;
-  const misconceptions = (rubric.misconceptions ?? []).filter((_, i) => result.misconceptionsMatched[i]);
+  const misconceptions = [
+    ...(rubric.misconceptions ?? []).filter((_, i) => result.misconceptionsMatched[i]).map((m) => m.text),
+    ...result.swapped.map(swapStatement),
+  ];
   const missed = result.keyPointsMatched.flatMap((m, i) => (m ? [] : [missedText(rubric, i)]));
-  const wrong = misconceptions.map((m) => withoutFullStop(m.text)).join("; ");
+  const wrong = misconceptions.map(withoutFullStop).join("; ");
   if (matched === total && misconceptions.length === 0) return CORRECT;
   if (matched === 0) {
     return wrong

@@ -16,6 +16,7 @@ import {
   gradeTrueFalse,
   type ObjectiveResult,
 } from "./objective.ts";
+import { swapStatement } from "./swaps.ts";
 
 export type { Verdict } from "./explain.ts";
 export { EXPLAIN_THRESHOLDS } from "./explain.ts";
@@ -23,7 +24,7 @@ export { warmUpNlp } from "./nlp.ts";
 export { MissingAnswerKeyError } from "./objective.ts";
 
 /** Bump whenever a rule, threshold or lexicon entry changes how an answer is graded. */
-export const GRADER_VERSION = "2026.11.4";
+export const GRADER_VERSION = "2026.11.5";
 /** Longer text answers (or arrays whose strings add up to more) are refused. */
 export const MAX_ANSWER_CHARS = 5000;
 /** An objective score at or above this is "correct" (1 up to rounding). */
@@ -145,9 +146,16 @@ function gradeExplain(question: StoredQuestion, answer: unknown): GradeOutcome {
   const rubric = question.answerKey.rubric;
   if (!rubric) throw new Error("a stored explain question has no answerKey.rubric");
   const result = scoreExplanation(question.prompt, rubric, text);
-  const misconceptions = (rubric.misconceptions ?? [])
-    .filter((_, i) => result.misconceptionsMatched[i])
-    .map((m) => ({ text: m.text, explanation: m.explanation }));
+  const misconceptions = [
+    ...(rubric.misconceptions ?? [])
+      .filter((_, i) => result.misconceptionsMatched[i])
+      .map((m) => ({ text: m.text, explanation: m.explanation })),
+    // A swapped key point is corrected by the key point itself.
+    ...result.swapped.map((swap) => ({
+      text: swapStatement(swap),
+      explanation: rubric.keyPoints[swap.keyPoint]?.text ?? "",
+    })),
+  ];
   const grade: Grade = {
     score: result.score,
     verdict: result.verdict,

@@ -50,6 +50,12 @@ export function withoutSlot(phrasing: CompiledPhrasing, drop: number): CompiledP
   return { index: phrasing.index, slots, slotOf, sequence, negative: phrasing.negative, agents };
 }
 
+/** The same phrasing with two keys exchanged, in place: "threads share memory" as "processes share memory". */
+export function withSwappedKeys(phrasing: CompiledPhrasing, a: string, b: string): CompiledPhrasing {
+  const slots = phrasing.slots.map((key) => (key === a ? b : key === b ? a : key));
+  return { ...phrasing, slots, slotOf: new Map(slots.map((key, i) => [key, i])) };
+}
+
 export function compilePhrasing(text: string, index: number): CompiledPhrasing {
   const { tokens } = analyse(text);
   const keys = tokens.filter((t) => t.content).map((t) => t.key);

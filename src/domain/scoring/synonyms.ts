@@ -371,6 +371,18 @@ export const CONTRAST_BREAKERS: ReadonlySet<string> = new Set([
   "yet",
 ]);
 
+/**
+ * Terms questions contrast, whose roles an answer can swap (see swaps.ts). "threading" reads as
+ * "thread", so the last pair is threading against multiprocessing.
+ */
+export const CONTRASTED_TERMS: readonly (readonly [string, string])[] = [
+  ["concurrency", "parallelism"],
+  ["thread", "process"],
+  ["coroutine", "subroutine"],
+  ["thread", "coroutine"],
+  ["thread", "multiprocessing"],
+];
+
 /** Words that open a clause stating a condition rather than a fact. */
 export const CONDITIONALS: ReadonlySet<string> = new Set([
   "if",

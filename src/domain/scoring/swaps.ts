@@ -1,0 +1,165 @@
+// Swapped roles: "concurrency is when tasks run on several cores and parallelism is when they take
+// turns" uses every word of the key points, each about the wrong term. When a question contrasts
+// two terms (its prompt names both: "concurrency" and "parallelism", "a process and a thread"),
+// each key-point phrasing that names one of them is also read with the two exchanged, in order and
+// inside one clause, as misconceptions are. Found, it is a misconception: the answer says of one
+// term what the rubric says of the other.
+import {
+  type AnswerIndex,
+  type CompiledPhrasing,
+  findPhrasing,
+  type Match,
+  withSwappedKeys,
+} from "./matching.ts";
+import { type AnalysedText, analyse } from "./nlp.ts";
+import { CONTRASTED_TERMS } from "./synonyms.ts";
+
+const QUANTITY_KEYS: ReadonlySet<string> = new Set(["g:single"]);
+
+/** Content words a phrasing needs besides the swapped term: "multiprocessing parallelism" is too bare. */
+export const SWAP_MIN_OTHER_WORDS = 2;
+
+export interface CompiledSwap {
+  keyPoint: number;
+  /** The key point's phrasing with the two terms exchanged. */
+  swapped: CompiledPhrasing;
+  original: CompiledPhrasing;
+  /**
+   * For a phrasing that leaves its key point's topic unsaid ("multiple cores" for "Parallelism:
+   * tasks execute on multiple cores"): the wrong term's key, which must come before the phrasing
+   * in its list item, and the topic's, which must not be in it ("concurrency runs on multiple
+   * cores", not "... multiple cores for parallelism" or "cheaper than threads").
+   */
+  topic?: { wrong: string; right: string };
+  /** The terms as written: the phrasing is about `right`; the swapped form says it of `wrong`. */
+  right: string;
+  wrong: string;
+  /** The wrong term's key: the answer must name it, not reach it through an analogy's story word. */
+  wrongKey: string;
+}
+
+interface TermPair {
+  keys: readonly [string, string];
+  words: readonly [string, string];
+}
+
+let pairs: TermPair[] | undefined;
+function termPairs(): TermPair[] {
+  pairs ??= CONTRASTED_TERMS.map(([a, b]) => ({
+    keys: [analyse(a).tokens[0]?.key ?? a, analyse(b).tokens[0]?.key ?? b],
+    words: [a, b],
+  }));
+  return pairs;
+}
+
+/**
+ * The swapped forms of a rubric's key-point phrasings, for the term pairs its prompt contrasts.
+ * `novel` says which phrasings give credit at all (see explain.ts).
+ */
+export function compileSwaps(
+  keyPoints: readonly (readonly CompiledPhrasing[])[],
+  novel: readonly (readonly boolean[])[],
+  prompt: AnalysedText,
+  keyPointTexts: readonly string[],
+): CompiledSwap[] {
+  const promptKeys = new Set(prompt.tokens.flatMap((t) => t.keys));
+  const contrasted = termPairs().filter((p) => p.keys.every((k) => promptKeys.has(k)));
+  if (contrasted.length === 0) return [];
+  // A swapped form that is itself a key-point phrasing ("threads and processes both ...") is no swap.
+  const said = new Set(keyPoints.flat().map((p) => [...p.slots].sort().join(" ")));
+  const swaps: CompiledSwap[] = [];
+  const topics = keyPointTexts.map((text) => {
+    const { tokens } = analyse(text);
+    return { first: tokens.find((t) => t.content)?.key, keys: new Set(tokens.flatMap((t) => t.keys)) };
+  });
+  keyPoints.forEach((phrasings, k) => {
+    phrasings.forEach((p, i) => {
+      // "Only one coroutine runs at a time" holds of threads under the GIL too: a count is no role.
+      if (novel[k]?.[i] !== true || p.negative || p.slots.some((key) => QUANTITY_KEYS.has(key))) return;
+      for (const { keys, words } of contrasted) {
+        const [a, b] = keys;
+        const hasA = p.slotOf.has(a);
+        const hasB = p.slotOf.has(b);
+        if (!hasA && !hasB) {
+          // The key point's topic is its text's first word ("Parallelism: ...", "Threads are
+          // ..."), when the text does not name the other term too ("..., whereas a subroutine
+          // has one": its phrasings may be about either).
+          const topic = topics[k];
+          if (topic?.first !== a && topic?.first !== b) continue;
+          if (topic.keys.has(a) && topic.keys.has(b)) continue;
+          if (p.slots.length < SWAP_MIN_OTHER_WORDS) continue;
+          const aIsTopic = topic.first === a;
+          swaps.push({
+            keyPoint: k,
+            swapped: p,
+            original: p,
+            right: aIsTopic ? words[0] : words[1],
+            wrong: aIsTopic ? words[1] : words[0],
+            wrongKey: aIsTopic ? b : a,
+            topic: aIsTopic ? { right: a, wrong: b } : { right: b, wrong: a },
+          });
+          continue;
+        }
+        const others = p.slots.filter((key) => key !== a && key !== b).length;
+        if (others < SWAP_MIN_OTHER_WORDS) continue;
+        const swapped = withSwappedKeys(p, a, b);
+        if (hasA !== hasB && said.has([...swapped.slots].sort().join(" "))) continue;
+        const right = hasA ? words[0] : words[1];
+        const wrong = hasA ? words[1] : words[0];
+        swaps.push({ keyPoint: k, swapped, original: p, right, wrong, wrongKey: hasA ? b : a });
+      }
+    });
+  });
+  return swaps;
+}
+
+export interface FoundSwap {
+  swap: CompiledSwap;
+  matches: Match[];
+}
+
+/**
+ * The swaps an answer states: the swapped form, in order in one clause (never in a condition, a
+ * question or a reported myth), in a sentence that does not also state the original ("both
+ * threads and processes ..." is no swap).
+ */
+export function findSwaps(index: AnswerIndex, swaps: readonly CompiledSwap[]): FoundSwap[] {
+  const found: FoundSwap[] = [];
+  const tokens = index.text.tokens;
+  for (const swap of swaps) {
+    const matches: Match[] = [];
+    findPhrasing(index, swap.swapped, "misconception", (m) => {
+      const { topic } = swap;
+      if (topic) {
+        const at = tokens[m.from];
+        const item = tokens.filter((t) => t.sentence === at?.sentence && t.segment === at?.segment);
+        const before = tokens.slice(0, m.from).filter((t) => item.includes(t));
+        if (!before.some((t) => t.key === topic.wrong)) return false;
+        if (item.some((t) => t.keys.includes(topic.right))) return false;
+        matches.push(m);
+        return false;
+      }
+      if (!tokens.slice(m.from, m.to + 1).some((t) => t.key === swap.wrongKey)) return false;
+      const sentence = tokens[m.from]?.sentence;
+      const alsoRight = findPhrasing(
+        index,
+        swap.original,
+        "misconception",
+        (o) => tokens[o.from]?.sentence === sentence,
+      );
+      if (alsoRight === undefined) matches.push(m);
+      return false;
+    });
+    if (matches.length > 0) found.push({ swap, matches });
+  }
+  return found;
+}
+
+/** How a swap is reported, as a misconception: "Says of threads what holds for processes". */
+export function swapStatement(swap: { right: string; wrong: string }): string {
+  return `Says of ${plural(swap.wrong)} what holds for ${plural(swap.right)}`;
+}
+
+function plural(term: string): string {
+  return /(?:ism|ency|ing)$/.test(term) ? term : term.endsWith("s") ? `${term}es` : `${term}s`;
+}

@@ -1,0 +1,82 @@
+// Swapped roles: an answer that says of one contrasted term what the rubric says of the other.
+import { describe, expect, it } from "vitest";
+import { gradeAnswer } from "../../../src/domain/scoring/index.ts";
+import { stored } from "./fixtures.ts";
+
+const question = (prompt: string) =>
+  stored({
+    type: "explain",
+    prompt,
+    difficulty: "easy",
+    topics: ["gil"],
+    rubric: {
+      referenceAnswer:
+        "Concurrency: tasks take turns, interleaving. Parallelism: tasks run at the same instant on multiple cores. Threads give concurrency.",
+      keyPoints: [
+        { text: "Concurrency: tasks take turns by interleaving.", phrasings: ["tasks take turns"] },
+        {
+          text: "Parallelism: tasks run at the same instant on multiple cores.",
+          phrasings: ["simultaneously on multiple cores"],
+        },
+        { text: "Threads give concurrency under the GIL.", phrasings: ["threads give concurrency"] },
+      ],
+    },
+  });
+const contrast = () => question("Distinguish concurrency from parallelism. Which do threads give?");
+
+describe("explain: swapped roles", () => {
+  it("reads definitions given to the wrong terms as a misconception, with the key point as its correction", () => {
+    const { grade } = gradeAnswer(
+      contrast(),
+      "Concurrency is when tasks run on multiple cores at once, and parallelism is when tasks take turns.",
+    );
+    expect(grade.verdict).not.toBe("correct");
+    expect(grade.misconceptions).toEqual(
+      expect.arrayContaining([
+        {
+          text: "Says of concurrency what holds for parallelism",
+          explanation: "Parallelism: tasks run at the same instant on multiple cores.",
+        },
+        {
+          text: "Says of parallelism what holds for concurrency",
+          explanation: "Concurrency: tasks take turns by interleaving.",
+        },
+      ]),
+    );
+    expect(grade.feedback).toContain("Says of concurrency what holds for parallelism");
+  });
+
+  it("reads a named term exchanged in a phrasing as a swap", () => {
+    const { grade } = gradeAnswer(contrast(), "Threads give parallelism. Tasks take turns in concurrency.");
+    expect(grade.misconceptions?.map((m) => m.text)).toEqual([
+      "Says of parallelism what holds for concurrency",
+    ]);
+  });
+
+  it("grades the right definitions correct, with no swap", () => {
+    const { grade } = gradeAnswer(
+      contrast(),
+      "Concurrency is when tasks take turns, and parallelism is when they run on multiple cores at once. Threads give concurrency.",
+    );
+    expect(grade.misconceptions).toBeUndefined();
+    expect(grade.verdict).toBe("correct");
+  });
+
+  it("is no swap when the same clause states the original too, or names the term after the claim", () => {
+    const both = gradeAnswer(contrast(), "Threads give concurrency and parallelism.").grade;
+    expect(both.misconceptions).toBeUndefined();
+    const after = gradeAnswer(
+      contrast(),
+      "Running simultaneously on multiple cores is parallelism, not concurrency.",
+    ).grade;
+    expect(after.misconceptions).toBeUndefined();
+  });
+
+  it("only reads swaps for the terms the prompt contrasts", () => {
+    const { grade } = gradeAnswer(
+      question("What do threads give you in CPython?"),
+      "Concurrency is when tasks run on multiple cores at once.",
+    );
+    expect(grade.misconceptions).toBeUndefined();
+  });
+});
