@@ -140,3 +140,15 @@ export function applyAnalogies(text: AnalysedText, analogies: ReadonlyMap<string
     if (terms) token.keys = [...token.keys, ...terms.filter((t) => !token.keys.includes(t))];
   }
 }
+
+/**
+ * Words that announce an analogy: "imagine ...", "think of it as ...", "it's like a waiter who ...".
+ * ("like computing a tax amount" gives an example, not an analogy.)
+ */
+const STORY =
+  /\b(?:imagine|picture|think of|analogy|it'?s (?:kind of |a bit |more |basically )?like|(?:is|are|works|acts) (?:kind of |a bit |more |basically )?like|like (?:a|an|one|the) (?:\w+ )?(?:in|at|with|who|that)\b)/i;
+
+/** Does the answer announce that it explains by an analogy? */
+export function tellsAStory(answer: string): boolean {
+  return STORY.test(answer.replace(/[\u2018\u2019\u02bc]/g, "'"));
+}

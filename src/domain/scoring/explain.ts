@@ -16,14 +16,17 @@
 // - Language: six or more words with under 12% English stop words, unless half of them are the
 //   rubric's own terms, score 0 (not English).
 // - Analogies: a story word the answer maps to a rubric term ("the waiter = event loop") is read
-//   as that term too (analogies.ts); with ANALOGY_MAPPINGS of them and ANALOGY_CORRECT_SHARE of
-//   the weight found, a partial answer is correct.
+//   as that term too (analogies.ts); with ANALOGY_MAPPINGS of them (or one, in an answer that
+//   announces its analogy: "imagine ...") and ANALOGY_CORRECT_SHARE of the weight found, a partial
+//   answer is correct.
+// - Swapped roles: a key point said of the other of two terms the prompt contrasts ("concurrency
+//   runs on several cores") is a misconception (swaps.ts).
 // - Misconceptions: matched in the phrasing's word order (or its passive) inside one clause, never
 //   in a conditional, a question or a reported myth; a key point found on the same words does not
 //   count; any misconception caps the score at MISCONCEPTION_CAP and the verdict at partial, or
 //   incorrect when the key points found weigh under MISCONCEPTION_PARTIAL_SHARE.
 import type { Rubric } from "../questions/question-spec.ts";
-import { applyAnalogies, findAnalogies } from "./analogies.ts";
+import { applyAnalogies, findAnalogies, tellsAStory } from "./analogies.ts";
 import {
   type CompiledPhrasing,
   compilePhrasing,
@@ -418,12 +421,9 @@ export function scoreExplanation(prompt: string, rubric: Rubric, answer: string)
   // An answer built on an analogy it spells out ("the waiter = event loop, tables = coroutines")
   // states the rest of its points in the story's words, which no phrasing reads; graders judge
   // such answers correct once half the weight is found in plain terms.
-  if (
-    verdict === "partial" &&
-    !anyMisconception &&
-    analogies.size >= ANALOGY_MAPPINGS &&
-    score >= ANALOGY_CORRECT_SHARE
-  )
+  // One mapping is enough when the answer announces its analogy ("imagine a waiter ...").
+  const spelledOut = analogies.size >= ANALOGY_MAPPINGS || (analogies.size >= 1 && tellsAStory(answer));
+  if (verdict === "partial" && !anyMisconception && spelledOut && score >= ANALOGY_CORRECT_SHARE)
     verdict = "correct";
   if (anyMisconception) {
     // A misconception next to a real part of the answer is partial understanding; next to a

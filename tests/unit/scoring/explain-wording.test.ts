@@ -52,6 +52,16 @@ describe("explain: analogies", () => {
     expect(gradeAnswer(q, mapped).grade.verdict).toBe("correct");
   });
 
+  it("needs only one mapping when the answer announces its analogy", () => {
+    const q = loopQuestion();
+    const oneMapping = "The event loop decides which coroutine runs next. The waiter = event loop.";
+    expect(gradeAnswer(q, oneMapping).grade.verdict).toBe("partial");
+    const announced = `Imagine a busy restaurant. ${oneMapping}`;
+    expect(gradeAnswer(q, announced).grade.verdict).toBe("correct");
+    const example = `For example, like computing a total. ${oneMapping}`;
+    expect(gradeAnswer(q, example).grade.verdict).toBe("partial");
+  });
+
   it("maps nothing across a negation", () => {
     expect(findAnalogies("The waiter is not the event loop.", vocabulary, new Set()).size).toBe(0);
   });
