@@ -10,6 +10,10 @@
  * matter" is no negation, "an 8-core server" has multiple cores).
  */
 export const REWRITES: readonly (readonly [RegExp, string])[] = [
+  // Typed without apostrophes: "wasnt", "didnt", "arent" are negations the tokeniser keeps whole;
+  // "its a function" is "it is a function" (a possessive "its" is followed by a noun).
+  [/\b(was|were|did|are|has|had|have|could|would|should|must|need)nt\b/gi, "$1 not"],
+  [/\bits\s+(?=(?:a|an|the|just|basically|like|not|what|how|when|where|because)\b)/gi, "it is "],
   // "not only X but also Y" asserts X; keep the negation detector away from it.
   [/\bnot\s+(only|just|merely)\b/gi, "$1"],
   // "never more than one coroutine running at once" is one at a time, not "running at once".

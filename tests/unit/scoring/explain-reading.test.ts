@@ -74,6 +74,18 @@ describe("explain: reading answers like a careful grader", () => {
     expect(keys.some((k) => k.includes("process"))).toBe(false);
   });
 
+  it("reads negations typed without an apostrophe", () => {
+    for (const typed of ["wasnt", "didnt", "arent", "couldnt"]) {
+      const tokens = analyse(`it ${typed} released`).tokens;
+      expect(
+        tokens.some((t) => t.negator),
+        typed,
+      ).toBe(true);
+    }
+    expect(analyse("its a lock").tokens.map((t) => t.value)).toEqual(["it", "is", "a", "lock"]);
+    expect(analyse("its own memory").tokens.map((t) => t.value)).toEqual(["its", "own", "memory"]);
+  });
+
   it("gives no key point for the words that state a misconception", () => {
     const q = explain();
     const { grade } = gradeAnswer(q, "Threads execute bytecode simultaneously when I/O releases the GIL.");
