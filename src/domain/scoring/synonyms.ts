@@ -14,6 +14,8 @@ export const REWRITES: readonly (readonly [RegExp, string])[] = [
   // "its a function" is "it is a function" (a possessive "its" is followed by a noun).
   [/\b(was|were|did|are|has|had|have|could|would|should|must|need)nt\b/gi, "$1 not"],
   [/\bits\s+(?=(?:a|an|the|just|basically|like|not|what|how|when|where|because)\b)/gi, "it is "],
+  // Notes: "subroutine = ordinary helper function" is a sentence, not a run of bare terms.
+  [/(?<=[\p{L}\p{N})\]`'"])\s*=\s*(?=[\p{L}\p{N}(`'"])/gu, " = is "],
   // "not only X but also Y" asserts X; keep the negation detector away from it.
   [/\bnot\s+(only|just|merely)\b/gi, "$1"],
   // "never more than one coroutine running at once" is one at a time, not "running at once".

@@ -86,6 +86,11 @@ describe("explain: reading answers like a careful grader", () => {
     expect(analyse("its own memory").tokens.map((t) => t.value)).toEqual(["its", "own", "memory"]);
   });
 
+  it('reads a note "X = Y" as a sentence, not as a run of bare terms', () => {
+    const { grade } = gradeAnswer(explain(), "Solution = multiprocessing separate processes.");
+    expect(grade.keyPoints?.[2]?.matched).toBe(true);
+  });
+
   it("gives no key point for the words that state a misconception", () => {
     const q = explain();
     const { grade } = gradeAnswer(q, "Threads execute bytecode simultaneously when I/O releases the GIL.");
