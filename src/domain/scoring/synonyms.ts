@@ -122,6 +122,12 @@ export const REWRITES: readonly (readonly [RegExp, string])[] = [
   [/\bno\s+matter\b/gi, " regardless "],
   [/\bcarr(?:y|ies|ied|ying)\s+on\b/gi, " continue "],
   [/\bpick(?:s|ed|ing)?\s+((?:\w+\s+){0,3}?)up\b/gi, " resume $1"],
+  // "during I/O the GIL isn't held", "waiting threads don't hold the GIL": it is released.
+  [
+    /\b(?:(?:does|do|did|is|are|was|were)\s*n[o']?t|not|never)\s+(?:hold|holds|holding)\s+(the\s+|its\s+|a\s+)?(gil|lock)\b/gi,
+    " release $1$2 ",
+  ],
+  [/\b(gil|lock)\s+(?:(?:is|are|was|were)\s*n[o']?t|is\s+never)\s+(?:being\s+)?held\b/gi, " $1 is released "],
   // "CPython drops the GIL while it waits": releases it.
   [/\bdrop(?:s|ped|ping)?\s+(the\s+|its\s+)?(gil|lock)\b/gi, " release $1$2 "],
   [/\bmain\s+(?:program|routine)\b/gi, " main function "],

@@ -86,6 +86,19 @@ describe("explain: reading answers like a careful grader", () => {
     expect(analyse("its own memory").tokens.map((t) => t.value)).toEqual(["its", "own", "memory"]);
   });
 
+  it("reads a GIL that is not held as released, and nothing else that is not held", () => {
+    const released = analyse("released").tokens[0]?.key;
+    for (const text of ["during I/O the GIL isn't held", "a waiting thread doesn't hold the GIL"]) {
+      const tokens = analyse(text).tokens;
+      expect(
+        tokens.some((t) => t.key === released && !t.negated),
+        text,
+      ).toBe(true);
+    }
+    const result = analyse("a Future doesn't hold the work").tokens;
+    expect(result.some((t) => t.key === released)).toBe(false);
+  });
+
   it('reads a note "X = Y" as a sentence, not as a run of bare terms', () => {
     const { grade } = gradeAnswer(explain(), "Solution = multiprocessing separate processes.");
     expect(grade.keyPoints?.[2]?.matched).toBe(true);
