@@ -50,6 +50,8 @@ export const MISCONCEPTION_CAP = 0.5;
 /** An answer mapping at least this many story words to terms, with this share found, is correct. */
 export const ANALOGY_MAPPINGS = 2;
 export const ANALOGY_CORRECT_SHARE = 0.5;
+/** ... or this share, when the answer also announces its analogy ("imagine ...", "it's like a ..."). */
+export const ANALOGY_STORY_SHARE = 0.35;
 /** With a misconception, the weighted share of key points that still makes an answer partial. */
 export const MISCONCEPTION_PARTIAL_SHARE = 0.3;
 /** Key points of at least this weight are major: a correct answer states every one of them. */
@@ -421,10 +423,12 @@ export function scoreExplanation(prompt: string, rubric: Rubric, answer: string)
   // An answer built on an analogy it spells out ("the waiter = event loop, tables = coroutines")
   // states the rest of its points in the story's words, which no phrasing reads; graders judge
   // such answers correct once half the weight is found in plain terms.
-  // One mapping is enough when the answer announces its analogy ("imagine a waiter ...").
-  const spelledOut = analogies.size >= ANALOGY_MAPPINGS || (analogies.size >= 1 && tellsAStory(answer));
-  if (verdict === "partial" && !anyMisconception && spelledOut && score >= ANALOGY_CORRECT_SHARE)
-    verdict = "correct";
+  // One mapping is enough when the answer announces its analogy ("imagine a waiter ..."), and an
+  // announced analogy with two mappings tells even more of its points in the story.
+  const story = analogies.size > 0 && tellsAStory(answer);
+  const spelledOut = (analogies.size >= ANALOGY_MAPPINGS || story) && score >= ANALOGY_CORRECT_SHARE;
+  const toldInTheStory = story && analogies.size >= ANALOGY_MAPPINGS && score >= ANALOGY_STORY_SHARE;
+  if (verdict === "partial" && !anyMisconception && (spelledOut || toldInTheStory)) verdict = "correct";
   if (anyMisconception) {
     // A misconception next to a real part of the answer is partial understanding; next to a
     // fragment (under MISCONCEPTION_PARTIAL_SHARE of the weight) the misconception is the answer.

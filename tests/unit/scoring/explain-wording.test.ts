@@ -62,6 +62,26 @@ describe("explain: analogies", () => {
     expect(gradeAnswer(q, example).grade.verdict).toBe("partial");
   });
 
+  it("grades an announced analogy with two mappings correct from ANALOGY_STORY_SHARE of the weight", () => {
+    const q = stored({
+      type: "explain",
+      prompt: "What is the job of the asyncio event loop?",
+      difficulty: "easy",
+      topics: ["asyncio"],
+      rubric: {
+        referenceAnswer: "The loop decides which coroutine runs next, switches at awaits and resumes them.",
+        keyPoints: [
+          { text: "The loop decides which coroutine runs next.", weight: 2, phrasings: ["loop decides"] },
+          { text: "At an await it switches.", weight: 1, phrasings: ["switches to another coroutine"] },
+          { text: "It resumes coroutines.", weight: 2, phrasings: ["resumes the coroutine"] },
+        ],
+      },
+    });
+    const mapped = "The loop decides who is next: the waiter = event loop, the tables = coroutines.";
+    expect(gradeAnswer(q, mapped).grade.verdict).toBe("partial");
+    expect(gradeAnswer(q, `Imagine a restaurant. ${mapped}`).grade.verdict).toBe("correct");
+  });
+
   it("maps nothing across a negation", () => {
     expect(findAnalogies("The waiter is not the event loop.", vocabulary, new Set()).size).toBe(0);
   });
