@@ -69,6 +69,8 @@ export const REWRITES: readonly (readonly [RegExp, string])[] = [
   [/\bsingle[\s-]+threaded\b/gi, " singlethreaded "],
   [/\boperating[\s-]+system\b/gi, " os "],
   [/\baddress[\s-]+spaces?\b/gi, " memory "],
+  // "CPU time" is a share of time, not a core: "its own memory and CPU time" gives it no core.
+  [/\b(?:cpu|processor)[\s-]+time\b|\btime\s+on\s+the\s+(?:cpu|processor)\b/gi, " cputime "],
   // "inter-process communication ... a shared memory segment" names a mechanism; it does not say
   // that processes share memory.
   [/\binter[\s-]*process(?:[\s-]+communication)?\b|\bipc\b/gi, " ipc "],

@@ -99,6 +99,12 @@ describe("explain: reading answers like a careful grader", () => {
     expect(result.some((t) => t.key === released)).toBe(false);
   });
 
+  it("reads CPU time as time, not as a core", () => {
+    const core = analyse("core").tokens[0]?.key;
+    expect(analyse("its own memory and CPU time").tokens.some((t) => t.key === core)).toBe(false);
+    expect(analyse("its own CPU").tokens.some((t) => t.key === core)).toBe(true);
+  });
+
   it('reads a note "X = Y" as a sentence, not as a run of bare terms', () => {
     const { grade } = gradeAnswer(explain(), "Solution = multiprocessing separate processes.");
     expect(grade.keyPoints?.[2]?.matched).toBe(true);
