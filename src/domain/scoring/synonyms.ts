@@ -325,6 +325,8 @@ export const NEGATORS: ReadonlySet<string> = new Set([
   "erroneously",
   "untrue",
   "hardly",
+  "barely",
+  "scarcely",
   "rarely",
   "unable",
   "fail",

@@ -74,6 +74,14 @@ describe("explain: reading answers like a careful grader", () => {
     expect(keys.some((k) => k.includes("process"))).toBe(false);
   });
 
+  it('reads "barely" and "scarcely" as negations', () => {
+    for (const word of ["barely", "scarcely"]) {
+      expect(
+        analyse(`I/O-bound programs ${word} suffer`).tokens.find((t) => t.value === "suffer")?.negated,
+      ).toBe(true);
+    }
+  });
+
   it("reads negations typed without an apostrophe", () => {
     for (const typed of ["wasnt", "didnt", "arent", "couldnt"]) {
       const tokens = analyse(`it ${typed} released`).tokens;
