@@ -211,7 +211,7 @@ export const MIN_STOP_WORD_SHARE = 0.12;
 export const MIN_TERM_SHARE = 0.5;
 export const MAX_OTHER_SCRIPT_SHARE = 0.3;
 /**
- * Function words of German, Spanish, French, Italian and Portuguese that English never uses: an
+ * Function words of German, Spanish, French, Italian, Portuguese and a few more languages that English never uses: an
  * answer that switches language half-way ("Der GIL ist ein Mutex in CPython, only one thread ...")
  * is not an English answer.
  */
@@ -221,7 +221,14 @@ const FOREIGN_FUNCTION_WORDS: ReadonlySet<string> = new Set(
     "el los las es que por una con del pero también muy porque cuando " +
     "les est et des une avec dans pour pas qui sont mais aussi quand " +
     "il di che è della sono gli anche perché quando " +
-    "não sem uma também com faz são pelo pela mas quando"
+    "não sem uma também com faz são pelo pela mas quando " +
+    // Dutch, Polish, Swedish, Czech, Turkish and Indonesian: only words English never uses.
+    "het een niet zijn wordt worden ook maar omdat wanneer alleen deze dit " +
+    "jest nie się że przez tylko ale czy który która które oraz są można gdy kiedy " +
+    "och är inte att som också när bara " +
+    "není nebo protože jsou také " +
+    "ve bir için ile değil ama çünkü olarak " +
+    "yang tidak dengan untuk ini itu adalah atau juga karena"
   ).split(" "),
 );
 export const MAX_FOREIGN_WORD_SHARE = 0.08;

@@ -147,6 +147,19 @@ describe("explain: reading answers like a careful grader", () => {
     expect(grade.feedback).toMatch(/English/);
   });
 
+  it.each([
+    [
+      "Dutch",
+      "De GIL is een lock in CPython en het is niet parallel: one thread executes bytecode at a time in de interpreter.",
+    ],
+    [
+      "Polish",
+      "GIL jest to lock w CPython i nie jest parallel: one thread executes bytecode at a time, tylko jeden.",
+    ],
+  ])("grades an answer that switches into %s as not English", (_language, answer) => {
+    expect(check(answer).grade.feedback).toMatch(/English/);
+  });
+
   it("lists what keeps a rubric from grading", () => {
     const q = stored({
       type: "explain",
