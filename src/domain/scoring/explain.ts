@@ -344,15 +344,17 @@ export function scoreExplanation(prompt: string, rubric: Rubric, answer: string)
     return { ...nothing, keywordsOnly: false, empty: false, notEnglish: true };
 
   const analogies = findAnalogies(answer, rules.vocabulary, vagueKeys());
-  applyAnalogies(text, analogies);
-  const index = indexAnswer(text, reading.spans);
+  // Wrong claims are read in the answer's own words: a story word mapped to a term ("threads and
+  // asyncio are the single cook ... three cooks is parallelism") is evidence of understanding,
+  // never of a misconception.
+  const literal = indexAnswer(text, reading.spans);
   // Every place a misconception is stated, by any of its phrasings ("both are switched by the
   // OS; coroutines are preempted" states it twice), and the first phrasing found (evidence).
   const misconceptionHits = rules.misconceptions.map((phrasings) => {
     const matches: Match[] = [];
     let first: number | undefined;
     for (const p of phrasings) {
-      findPhrasing(index, p, "misconception", (m) => {
+      findPhrasing(literal, p, "misconception", (m) => {
         matches.push(m);
         first ??= p.index;
         return false;
@@ -372,7 +374,9 @@ export function scoreExplanation(prompt: string, rubric: Rubric, answer: string)
   // A swap stated in the words of a listed misconception is that misconception: reported once.
   const stated = misconceptionHits.flatMap((hit) => hit?.matches ?? []);
   const overlaps = (m: Match) => stated.some((o) => o.from <= m.to && m.from <= o.to);
-  const swaps = findSwaps(index, rules.swaps).filter((found) => !found.matches.every(overlaps));
+  const swaps = findSwaps(literal, rules.swaps).filter((found) => !found.matches.every(overlaps));
+  applyAnalogies(text, analogies);
+  const index = analogies.size > 0 ? indexAnswer(text, reading.spans) : literal;
   const wrongItems = new Set<string>();
   for (const hit of [...misconceptionHits, ...swaps]) {
     for (const m of hit?.matches ?? []) for (let at = m.from; at <= m.to; at++) wrongItems.add(itemOf(at));

@@ -147,8 +147,8 @@ export const TERM_LIST_VERB_SHARE = 0.1;
 export const TERM_LIST_BARE_FUNCTION_SHARE = 0.05;
 export const TERM_LIST_MIN_ITEMS = 5;
 export const TERM_LIST_ITEM_WORDS = 2.5;
-/** snake_case and dotted names: "run_until_complete", "asyncio.create_task". */
-const CODE_NAME = /\b[a-z][a-z0-9]*(?:[_.]+[a-z0-9]+)+\b/g;
+/** Code: calls with their arguments ("set()", "add_done_callback(discard)"), snake_case and dotted names. */
+const CODE_NAME = /\b[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*\([^()]*\)|\b[a-z][a-z0-9]*(?:[_.]+[a-z0-9]+)+\b/g;
 const VERSUS: ReadonlySet<string> = new Set(["vs", "versus"]);
 /** A written word: letters or digits, joined by hyphens, dots, underscores or apostrophes. */
 const WRITTEN_WORD = /[\p{L}\p{N}]+(?:['_.-]+[\p{L}\p{N}]+)*/gu;
@@ -159,7 +159,7 @@ function isTermList(answer: string, text: AnalysedText): boolean {
   let names = 0;
   for (const [name] of answer.toLowerCase().matchAll(CODE_NAME)) {
     names++;
-    nameParts.push(...name.split(/[_.]+/).filter(Boolean));
+    nameParts.push(...name.split(/[^a-z0-9]+/).filter(Boolean));
   }
   const tokens = text.tokens.filter((t) => {
     const at = nameParts.indexOf(t.value);

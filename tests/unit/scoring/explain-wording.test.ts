@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { findAnalogies } from "../../../src/domain/scoring/analogies.ts";
 import { gradeAnswer } from "../../../src/domain/scoring/index.ts";
+import { readableSentences } from "../../../src/domain/scoring/matching.ts";
 import { analyse } from "../../../src/domain/scoring/nlp.ts";
 import { explain, stored } from "./fixtures.ts";
 
@@ -21,6 +22,29 @@ const loopQuestion = () =>
           text: "At an await the loop moves on to another coroutine.",
           weight: 1,
           phrasings: ["switches to another coroutine"],
+        },
+      ],
+    },
+  });
+
+const concurrencyQuestion = () =>
+  stored({
+    type: "explain",
+    prompt: "What is the difference between concurrency and parallelism?",
+    difficulty: "easy",
+    topics: ["gil"],
+    rubric: {
+      referenceAnswer:
+        "Concurrency interleaves tasks; parallelism runs them at the same instant on several cores.",
+      keyPoints: [
+        { text: "Parallelism runs tasks on several cores.", phrasings: ["parallelism several cores"] },
+        { text: "Concurrency interleaves tasks.", phrasings: ["concurrency interleaves tasks"] },
+      ],
+      misconceptions: [
+        {
+          text: "Threads run Python code in parallel.",
+          phrasings: ["threads run simultaneously"],
+          explanation: "The GIL lets one thread run at a time.",
         },
       ],
     },
@@ -80,6 +104,14 @@ describe("explain: analogies", () => {
     const mapped = "The loop decides who is next: the waiter = event loop, the tables = coroutines.";
     expect(gradeAnswer(q, mapped).grade.verdict).toBe("partial");
     expect(gradeAnswer(q, `Imagine a restaurant. ${mapped}`).grade.verdict).toBe("correct");
+  });
+
+  it("reads misconceptions in the answer's own words, not through the story's", () => {
+    const story =
+      "Concurrency interleaves tasks. Threads are the cooks in my story. In a big kitchen the cooks run simultaneously.";
+    expect(gradeAnswer(concurrencyQuestion(), story).grade.misconceptions).toBeUndefined();
+    const plain = "Concurrency interleaves tasks. In a big kitchen the threads run simultaneously.";
+    expect(gradeAnswer(concurrencyQuestion(), plain).grade.misconceptions).toHaveLength(1);
   });
 
   it("maps nothing across a negation", () => {
@@ -211,6 +243,10 @@ describe("explain: definitions and prevention", () => {
       "parallelism, several cores, interleaving, asyncio.gather, run_until_complete, tasks",
     );
     expect(codeNames.grade.verdict).toBe("incorrect");
+    // A call is one term with its arguments: "add_done_callback(discard)", "set()".
+    const calls =
+      "garbage collection, weak reference, background_tasks = set(), add_done_callback(discard), await task";
+    expect(readableSentences(analyse(calls), calls).keywordsOnly).toBe(true);
     // Counted as written: the lexicon makes one token of "multi-core" and "reference counting".
     const rewritten = gradeAnswer(
       explain(),
