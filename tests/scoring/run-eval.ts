@@ -8,7 +8,9 @@
 //   then tuned on; c5-* written blind as a check, then read to find why one keyword list was
 //   graded correct, so moved here; r6-wd/we-* and r7-wf/wg-* written blind, all three labels,
 //   then tuned on; c-* and c2-*, blind checks until session 3, then read to find what the scorer
-//   still misreads in unseen answers).
+//   still misreads in unseen answers; h-*, i-*, j-*, k-* and l-*, written blind in session 3 to a
+//   new brief (real candidates, hard cases, chat-style learners, exam students, a calibration
+//   set), each scored in aggregate first, then read and tuned on).
 // - tests/scoring/validation/: batches written blind and labelled before they were ever scored,
 //   first used as a generalisation check, since then also read during rubric work.
 // - tests/scoring/fresh/: blind batches (c3-*, c4-*, c6-*, c7-*), each by a writer who saw
