@@ -146,9 +146,10 @@ export const TERM_LIST_FUNCTION_SHARE = 0.2;
 export const TERM_LIST_VERB_SHARE = 0.1;
 export const TERM_LIST_BARE_FUNCTION_SHARE = 0.05;
 export const TERM_LIST_MIN_ITEMS = 5;
-export const TERM_LIST_ITEM_WORDS = 2.5;
+export const TERM_LIST_ITEM_WORDS = 2.7;
 /** Code: calls with their arguments ("set()", "add_done_callback(discard)"), snake_case and dotted names. */
-const CODE_NAME = /\b[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*\([^()]*\)|\b[a-z][a-z0-9]*(?:[_.]+[a-z0-9]+)+\b/g;
+const CODE_NAME =
+  /\b[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*\([^()]*\)|\b[a-z][a-z0-9]*(?:[_.]+[a-z0-9]+)+\b/g;
 const VERSUS: ReadonlySet<string> = new Set(["vs", "versus"]);
 /** A written word: letters or digits, joined by hyphens, dots, underscores or apostrophes. */
 const WRITTEN_WORD = /[\p{L}\p{N}]+(?:['_.-]+[\p{L}\p{N}]+)*/gu;

@@ -130,6 +130,8 @@ export const REWRITES: readonly (readonly [RegExp, string])[] = [
     " release $1$2 ",
   ],
   [/\b(gil|lock)\s+(?:(?:is|are|was|were)\s*n[o']?t|is\s+never)\s+(?:being\s+)?held\b/gi, " $1 is released "],
+  // "a waiting thread lets go of the lock": releases it.
+  [/\blet(?:s|ting)?\s+go\s+of\b/gi, " release "],
   // "CPython drops the GIL while it waits": releases it.
   [/\bdrop(?:s|ped|ping)?\s+(the\s+|its\s+)?(gil|lock)\b/gi, " release $1$2 "],
   [/\bmain\s+(?:program|routine)\b/gi, " main function "],

@@ -107,6 +107,11 @@ describe("explain: reading answers like a careful grader", () => {
     expect(result.some((t) => t.key === released)).toBe(false);
   });
 
+  it('reads "lets go of the lock" as releasing it', () => {
+    const released = analyse("released").tokens[0]?.key;
+    expect(analyse("a waiting thread lets go of the lock").tokens.some((t) => t.key === released)).toBe(true);
+  });
+
   it("reads CPU time as time, not as a core", () => {
     const core = analyse("core").tokens[0]?.key;
     expect(analyse("its own memory and CPU time").tokens.some((t) => t.key === core)).toBe(false);

@@ -243,6 +243,10 @@ describe("explain: definitions and prevention", () => {
       "parallelism, several cores, interleaving, asyncio.gather, run_until_complete, tasks",
     );
     expect(codeNames.grade.verdict).toBe("incorrect");
+    // Items of two or three words: still a list.
+    const phrases =
+      "reference counting, memory management, race on refcounts, one big lock vs fine-grained locks, simpler, faster single-thread";
+    expect(readableSentences(analyse(phrases), phrases).keywordsOnly).toBe(true);
     // A call is one term with its arguments: "add_done_callback(discard)", "set()".
     const calls =
       "garbage collection, weak reference, background_tasks = set(), add_done_callback(discard), await task";
