@@ -27,7 +27,7 @@ const loopQuestion = () =>
     },
   });
 
-const concurrencyQuestion = () =>
+const concurrency = () =>
   stored({
     type: "explain",
     prompt: "What is the difference between concurrency and parallelism?",
@@ -41,6 +41,11 @@ const concurrencyQuestion = () =>
         { text: "Concurrency interleaves tasks.", phrasings: ["concurrency interleaves tasks"] },
       ],
       misconceptions: [
+        {
+          text: "Concurrency means running on several cores at once.",
+          phrasings: ["concurrency tasks run on several cores"],
+          explanation: "That is parallelism.",
+        },
         {
           text: "Threads run Python code in parallel.",
           phrasings: ["threads run simultaneously"],
@@ -109,9 +114,9 @@ describe("explain: analogies", () => {
   it("reads misconceptions in the answer's own words, not through the story's", () => {
     const story =
       "Concurrency interleaves tasks. Threads are the cooks in my story. In a big kitchen the cooks run simultaneously.";
-    expect(gradeAnswer(concurrencyQuestion(), story).grade.misconceptions).toBeUndefined();
+    expect(gradeAnswer(concurrency(), story).grade.misconceptions).toBeUndefined();
     const plain = "Concurrency interleaves tasks. In a big kitchen the threads run simultaneously.";
-    expect(gradeAnswer(concurrencyQuestion(), plain).grade.misconceptions).toHaveLength(1);
+    expect(gradeAnswer(concurrency(), plain).grade.misconceptions).toHaveLength(1);
   });
 
   it("maps nothing across a negation", () => {
@@ -139,34 +144,6 @@ describe("explain: analogies", () => {
 });
 
 describe("explain: definitions and prevention", () => {
-  const concurrency = () =>
-    stored({
-      type: "explain",
-      prompt: "What is the difference between concurrency and parallelism?",
-      difficulty: "easy",
-      topics: ["gil"],
-      rubric: {
-        referenceAnswer:
-          "Concurrency interleaves tasks; parallelism runs them at the same instant on several cores.",
-        keyPoints: [
-          { text: "Parallelism runs tasks on several cores.", phrasings: ["parallelism several cores"] },
-          { text: "Concurrency interleaves tasks.", phrasings: ["concurrency interleaves tasks"] },
-        ],
-        misconceptions: [
-          {
-            text: "Concurrency means running on several cores at once.",
-            phrasings: ["concurrency tasks run on several cores"],
-            explanation: "That is parallelism.",
-          },
-          {
-            text: "Threads run Python code in parallel.",
-            phrasings: ["threads run simultaneously"],
-            explanation: "The GIL lets one thread run at a time.",
-          },
-        ],
-      },
-    });
-
   it('reads "X is when ..." as one claim about X', () => {
     const { grade } = gradeAnswer(concurrency(), "Concurrency is when tasks run on several cores.");
     expect(grade.misconceptions?.map((m) => m.text)).toEqual([
