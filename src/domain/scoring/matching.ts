@@ -7,7 +7,7 @@
 // - Misconception phrasings, and any phrasing written with a negation, match in order, inside one
 //   clause; misconceptions never inside a conditional ("if you await it twice, ...").
 // - Keyword lists and runs of bare terms are not read (see readableSentences).
-import { type AnalysedText, analyse, type SentenceSpan, type WordToken } from "./nlp.ts";
+import { type AnalysedText, ARROW_CHAIN, analyse, type SentenceSpan, type WordToken } from "./nlp.ts";
 import { LIST_SEPARATORS } from "./synonyms.ts";
 
 /** Word tokens a phrasing's words may spread over (at least; long phrasings get more room). */
@@ -131,8 +131,27 @@ export function readableSentences(text: AnalysedText, answer: string): SentenceR
     words > 0 &&
     (listWords >= KEYWORD_SHARE * words ||
       (noVerbAtAll && singleWords * 2 >= text.sentences.length) ||
+      isLineList(text) ||
       isTermList(answer, text));
   return { spans: keywordsOnly ? [] : spans, keywordsOnly };
+}
+
+/**
+ * Lines (or sentences) of a few words, most without a verb: "- mutual exclusion lock\n- CPython
+ * only\n- one thread at a time\n- bytecode execution". Bullet points that say something have a
+ * verb in most lines.
+ */
+export const LINE_LIST_MIN_LINES = 3;
+export const LINE_LIST_MAX_WORDS = 5;
+export const LINE_LIST_SHARE = 0.75;
+function isLineList(text: AnalysedText): boolean {
+  const lines = text.sentences;
+  if (lines.length < LINE_LIST_MIN_LINES) return false;
+  const bare = lines.filter((line) => {
+    const tokens = text.tokens.slice(line.start, line.end);
+    return tokens.length <= LINE_LIST_MAX_WORDS && !tokens.some((t) => t.verb);
+  }).length;
+  return bare >= LINE_LIST_SHARE * lines.length;
 }
 
 /**
@@ -170,7 +189,10 @@ function isTermList(answer: string, text: AnalysedText): boolean {
   });
   const terms = tokens.length + names;
   if (terms === 0) return false;
-  const separators = answer.match(/[,;/|•·]/g)?.length ?? 0;
+  // A chain of arrows ("GIL -> mutex -> one thread at a time -> ...") separates terms too; one or
+  // two arrows are notes ("threading -> concurrency, multiprocessing -> parallelism").
+  const arrows = ARROW_CHAIN.test(answer) ? (answer.match(/->|=>|→/g)?.length ?? 0) : 0;
+  const separators = (answer.match(/[,;/|•·]/g)?.length ?? 0) + arrows;
   if (separators / terms < TERM_LIST_SEPARATOR_SHARE) return false;
   // Shares of function words and verbs are of the words as written: the lexicon makes one token
   // of "reference counting" or "multi-core", which would make a list look more like prose.

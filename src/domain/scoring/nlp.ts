@@ -157,17 +157,26 @@ export function warmUpNlp(): void {
 }
 
 /** NFKC, straight apostrophes, the lexicon's multi-word rewrites; each line its own paragraph. */
+const ARROW = /->|=>|→/g;
+/** Three arrows with no comma or semicolon between them. */
+export const ARROW_CHAIN = /(?:->|=>|→)[^,;]*(?:->|=>|→)[^,;]*(?:->|=>|→)/;
+
 export function prepareText(text: string): string {
   let out = text.normalize("NFKC").replace(/[\u2018\u2019\u02bc]/g, "'");
   for (const [pattern, replacement] of REWRITES) out = out.replace(pattern, replacement);
   // A hyphen inside a word ("module-level set") joins, it does not end a clause.
   out = out.replace(/([\p{L}\p{N}])-(?=[\p{L}\p{N}])/gu, "$1 ");
   // A line break ends a sentence (bullet lists have no full stops); wink splits on blank lines.
-  return out
-    .split(/\r?\n/)
-    .map((line) => line.replace(/^\s*(?:[-*+•·]|\d{1,2}[.)])\s+/, "").trim())
-    .filter((line) => line !== "")
-    .join("\n\n");
+  return (
+    out
+      .split(/\r?\n/)
+      .map((line) => line.replace(/^\s*(?:[-*+•·]|\d{1,2}[.)])\s+/, "").trim())
+      // A chain of arrows is a list: "GIL -> mutex -> one thread at a time" (arrows in pairs,
+      // "threading -> concurrency, multiprocessing -> parallelism", are notes).
+      .map((line) => (ARROW_CHAIN.test(line) ? line.replace(ARROW, ",") : line))
+      .filter((line) => line !== "")
+      .join("\n\n")
+  );
 }
 
 function isTrue(flag: unknown): boolean {

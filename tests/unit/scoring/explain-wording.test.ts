@@ -224,6 +224,16 @@ describe("explain: definitions and prevention", () => {
     const phrases =
       "reference counting, memory management, race on refcounts, one big lock vs fine-grained locks, simpler, faster single-thread";
     expect(readableSentences(analyse(phrases), phrases).keywordsOnly).toBe(true);
+    // One term per line, or a chain of arrows.
+    for (const lines of [
+      "- mutual exclusion lock\n- CPython only\n- one thread at a time\n- bytecode execution\n- protects refcounts",
+      "GIL -> one thread at a time -> bytecode -> multiprocessing no help -> refcounts",
+    ]) {
+      expect(readableSentences(analyse(lines), lines).keywordsOnly, lines).toBe(true);
+    }
+    const bullets =
+      "- the GIL is a mutex in CPython\n- only one thread runs bytecode at a time\n- cores do not help";
+    expect(readableSentences(analyse(bullets), bullets).keywordsOnly).toBe(false);
     // A call is one term with its arguments: "add_done_callback(discard)", "set()".
     const calls =
       "garbage collection, weak reference, background_tasks = set(), add_done_callback(discard), await task";
