@@ -13,8 +13,9 @@
 //   set), each scored in aggregate first, then read and tuned on).
 // - tests/scoring/validation/: batches written blind and labelled before they were ever scored,
 //   first used as a generalisation check, since then also read during rubric work.
-// - tests/scoring/fresh/: blind batches (c3-*, c4-*, c6-*, c7-*, and m-*, o-* from session 3), each by a writer who saw
-//   neither the scorer, the rubric phrasings nor the other sets; only aggregate figures are printed.
+// - tests/scoring/fresh/: blind batches (c3-*, c4-*, c6-*, c7-*, and m-*, o-* from session 3),
+//   each by a writer who saw neither the scorer, the rubric phrasings nor the other sets; only
+//   aggregate figures are printed.
 // - tests/scoring/held-out/: written blind by someone else and never used for tuning: aggregate
 //   figures only.
 // Each file:
