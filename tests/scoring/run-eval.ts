@@ -18,6 +18,10 @@
 //   aggregate figures are printed.
 // - tests/scoring/held-out/: written blind by someone else and never used for tuning: aggregate
 //   figures only.
+// - tests/scoring/red-team/: wrong answers written with the scorer at hand to find what it still
+//   grades correct (rt-a-*, rt-b-*, session 3). Reported as a trend, never gated: they are
+//   adversarial probes, not a sample of real answers.
+
 // Each file:
 //   question: <bank slug>
 //   answers: [{ text, label: correct|partial|incorrect, keyPoints: [indexes], kind }]
@@ -294,6 +298,13 @@ function main(): void {
     ...(extraDir
       ? [{ name: "extra", cases: loadSet(extraDir, bank), show: process.argv.includes("--show") }]
       : []),
+    // Adversarial probes: reported, not gated.
+    {
+      name: "red-team",
+      cases: loadSet(join(root, "tests/scoring/red-team"), bank),
+      show: process.argv.includes("--show"),
+      gate: false,
+    },
     // Held-out answers are reported in aggregate only, and never shown.
     {
       name: "held-out",
@@ -314,7 +325,7 @@ function main(): void {
   const everything: Result[] = [];
   for (const set of sets) {
     const results = set.cases.map((c) => ({ ...grade(c), micros: time(c, 7) }));
-    everything.push(...results);
+    if (set.gate !== false) everything.push(...results);
     const s = report(set.name, results);
     if (set.name !== "held-out") byKind(results);
     if (set.show) showDisagreements(results);
@@ -324,12 +335,14 @@ function main(): void {
     if (s.qwk < TARGETS.qwk) misses.push(`QWK ${s.qwk.toFixed(3)} < ${TARGETS.qwk}`);
     if (s.incorrectGradedCorrect > 0)
       misses.push(`${s.incorrectGradedCorrect} incorrect answer(s) graded correct`);
-    if (misses.length > 0) {
+    if (misses.length > 0 && set.gate === false) {
+      console.log(`   below target (not gated): ${misses.join("; ")}`);
+    } else if (misses.length > 0) {
       failed = true;
       console.log(`   FAIL: ${misses.join("; ")}`);
     }
   }
-  if (sets.length > 1) report("overall", everything);
+  if (sets.length > 1) report("overall (gated sets)", everything);
   if (sets.length === 0) {
     console.log("no labelled answers found");
     failed = true;

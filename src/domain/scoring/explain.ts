@@ -38,6 +38,7 @@ import {
   withoutSlot,
 } from "./matching.ts";
 import { type AnalysedText, analyse } from "./nlp.ts";
+import { retractedBlocks } from "./retractions.ts";
 import { type CompiledSwap, compileSwaps, findSwaps } from "./swaps.ts";
 
 export type Verdict = "correct" | "partial" | "incorrect";
@@ -173,6 +174,13 @@ function vagueKeys(): ReadonlySet<string> {
   vagueKeySet ??= new Set([...claimKeys(), ...genericKeys()]);
   return vagueKeySet;
 }
+
+/** Words a real question opens with. */
+const QUESTION_OPENERS: ReadonlySet<string> = new Set(
+  "is are was were do does did can could would will should has have what why how who which when where".split(
+    " ",
+  ),
+);
 
 /** The key point's text is read as one more phrasing, its index past the phrasings' own. */
 export const TEXT_PHRASING = -1;
@@ -348,6 +356,15 @@ export function scoreExplanation(prompt: string, rubric: Rubric, answer: string)
   // asyncio are the single cook ... three cooks is parallelism") is evidence of understanding,
   // never of a misconception.
   const literal = indexAnswer(text, reading.spans);
+  const retracted = retractedBlocks(text);
+  const taken = (m: Match) => retracted.has(text.tokens[m.from]?.block ?? -1);
+  // A question that opens like one ("Is it ...?", "Does it ...?"), not a hedged statement ("I
+  // think it gets collected?") or a quoted one ("keeps asking 'who is ready?'").
+  const asked = (m: Match) => {
+    const token = text.tokens[m.from];
+    const span = token ? text.sentences[token.sentence] : undefined;
+    return token?.question === true && QUESTION_OPENERS.has(text.tokens[span?.start ?? -1]?.value ?? "");
+  };
   // Every place a misconception is stated, by any of its phrasings ("both are switched by the
   // OS; coroutines are preempted" states it twice), and the first phrasing found (evidence).
   const misconceptionHits = rules.misconceptions.map((phrasings) => {
@@ -355,6 +372,7 @@ export function scoreExplanation(prompt: string, rubric: Rubric, answer: string)
     let first: number | undefined;
     for (const p of phrasings) {
       findPhrasing(literal, p, "misconception", (m) => {
+        if (taken(m)) return false;
         matches.push(m);
         first ??= p.index;
         return false;
@@ -381,7 +399,10 @@ export function scoreExplanation(prompt: string, rubric: Rubric, answer: string)
   for (const hit of [...misconceptionHits, ...swaps]) {
     for (const m of hit?.matches ?? []) for (let at = m.from; at <= m.to; at++) wrongItems.add(itemOf(at));
   }
+  // Nor are words the answer asks ("Is it a mutex with one thread at a time? No idea.") or takes
+  // back ("..., but that is wrong").
   const clear = (m: Match) => {
+    if (taken(m) || asked(m)) return false;
     for (let at = m.from; at <= m.to; at++) if (wrongItems.has(itemOf(at))) return false;
     return true;
   };

@@ -123,6 +123,30 @@ describe("explain: reading answers like a careful grader", () => {
     expect(grade.keyPoints?.[2]?.matched).toBe(true);
   });
 
+  it("gives no key point for what the answer only asks", () => {
+    const asked = "Is it that only one thread executes bytecode at a time? No idea.";
+    expect(matched(asked)[0]).toBe(false);
+    const hedged = "I think one thread executes bytecode at a time?";
+    expect(matched(hedged)[0]).toBe(true);
+    const quoted =
+      "The interpreter keeps asking 'who runs next?' and one thread executes bytecode at a time.";
+    expect(matched(quoted)[0]).toBe(true);
+  });
+
+  it("reads neither key points nor misconceptions in what a later assertion takes back", () => {
+    const retracted = "Some say one thread executes bytecode at a time, but that is wrong: it is a mutex.";
+    expect(matched(retracted)[0]).toBe(false);
+    const joke = "One thread executes bytecode at a time. Just kidding.";
+    expect(matched(joke)[0]).toBe(false);
+    const all = "One thread executes bytecode at a time. I/O releases the GIL. All of that is false.";
+    expect(matched(all).slice(0, 2)).toEqual([false, false]);
+    const myth =
+      "Threads execute bytecode simultaneously. That is a myth: one thread executes bytecode at a time.";
+    const { grade } = check(myth);
+    expect(grade.misconceptions).toBeUndefined();
+    expect(grade.keyPoints?.[0]?.matched).toBe(true);
+  });
+
   it("gives no key point for the words that state a misconception", () => {
     const q = explain();
     const { grade } = gradeAnswer(q, "Threads execute bytecode simultaneously when I/O releases the GIL.");
