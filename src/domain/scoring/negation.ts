@@ -1,7 +1,7 @@
 // Negation and conditional scopes over analysed tokens. wink's negationFlag arrives in `negated`;
 // these rules decide, clause by clause, what is really denied or only supposed.
 import type { WordToken } from "./nlp.ts";
-import { CONDITIONALS, SHORT_SCOPE_NEGATORS } from "./synonyms.ts";
+import { CONDITIONALS, SENTENCE_NEGATORS, SHORT_SCOPE_NEGATORS } from "./synonyms.ts";
 
 /** Words after a negator that it still negates ("does not release the GIL during CPU work"). */
 export const NEGATION_REACH = 8;
@@ -143,5 +143,11 @@ export function markNegationScopes(tokens: WordToken[]): void {
       }
     }
     start = end;
+  }
+  // "It is not true that X": all of X, past any clause break.
+  let denied = -1;
+  for (const token of tokens) {
+    if (SENTENCE_NEGATORS.has(token.value)) denied = token.sentence;
+    else if (token.sentence === denied) token.negated = true;
   }
 }

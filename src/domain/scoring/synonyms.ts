@@ -10,6 +10,11 @@
  * matter" is no negation, "an 8-core server" has multiple cores).
  */
 export const REWRITES: readonly (readonly [RegExp, string])[] = [
+  // "It is not true that X", "it's false that X": the whole of X is denied, however long.
+  [
+    /\b(?:it\s+is|it'?s|that\s+is|that'?s)\s+(?:not\s+(?:true|the\s+case|correct|right)|false|untrue|wrong|incorrect|a\s+myth)\s+(?:to\s+say\s+|to\s+think\s+)?that\b/gi,
+    " notthecase ",
+  ],
   // Typed without apostrophes: "wasnt", "didnt", "arent" are negations the tokeniser keeps whole;
   // "its a function" is "it is a function" (a possessive "its" is followed by a noun).
   [/\b(was|were|did|are|has|had|have|could|would|should|must|need)nt\b/gi, "$1 not"],
@@ -308,6 +313,7 @@ export const MEANINGFUL_STOP_WORDS: ReadonlySet<string> = new Set([
 
 /** Words whose scope negates what follows within the clause. */
 export const NEGATORS: ReadonlySet<string> = new Set([
+  "notthecase",
   "not",
   "no",
   "never",
@@ -335,6 +341,9 @@ export const NEGATORS: ReadonlySet<string> = new Set([
   "fails",
   "failed",
 ]);
+
+/** Negators whose scope is the rest of the sentence ("it is not true that ..."; see REWRITES). */
+export const SENTENCE_NEGATORS: ReadonlySet<string> = new Set(["notthecase"]);
 
 /**
  * Negators whose scope is only the short noun phrase after them ("processes instead of threads",

@@ -123,6 +123,16 @@ describe("explain: reading answers like a careful grader", () => {
     expect(grade.keyPoints?.[2]?.matched).toBe(true);
   });
 
+  it('denies all of X in "it is not true that X", however long X is', () => {
+    const denied =
+      "It is not true that, on every machine with any number of cores, one thread executes bytecode at a time.";
+    expect(matched(denied)[0]).toBe(false);
+    expect(matched("It is true that one thread executes bytecode at a time.")[0]).toBe(true);
+    const myth =
+      "It's not true that threads execute bytecode simultaneously; one thread executes bytecode at a time.";
+    expect(check(myth).grade.misconceptions).toBeUndefined();
+  });
+
   it("gives no key point for what the answer only asks", () => {
     const asked = "Is it that only one thread executes bytecode at a time? No idea.";
     expect(matched(asked)[0]).toBe(false);
