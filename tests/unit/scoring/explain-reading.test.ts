@@ -146,6 +146,12 @@ describe("explain: reading answers like a careful grader", () => {
   it("reads neither key points nor misconceptions in what a later assertion takes back", () => {
     const retracted = "Some say one thread executes bytecode at a time, but that is wrong: it is a mutex.";
     expect(matched(retracted)[0]).toBe(false);
+    const theory = "One thread executes bytecode at a time -- that's the theory, but really they all run.";
+    expect(matched(theory)[0]).toBe(false);
+    const denied = "One thread executes bytecode at a time? No, all of them do.";
+    expect(matched(denied)[0]).toBe(false);
+    const plain = "No two threads run together: one thread executes bytecode at a time.";
+    expect(matched(plain)[0]).toBe(true);
     const joke = "One thread executes bytecode at a time. Just kidding.";
     expect(matched(joke)[0]).toBe(false);
     const all = "One thread executes bytecode at a time. I/O releases the GIL. All of that is false.";
