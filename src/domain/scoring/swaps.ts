@@ -12,7 +12,7 @@ import {
   withSwappedKeys,
 } from "./matching.ts";
 import { type AnalysedText, analyse } from "./nlp.ts";
-import { CONTRASTED_TERMS } from "./synonyms.ts";
+import { CONTRASTED_IN_RUBRIC, CONTRASTED_TERMS } from "./synonyms.ts";
 
 const QUANTITY_KEYS: ReadonlySet<string> = new Set(["g:single"]);
 
@@ -41,14 +41,20 @@ export interface CompiledSwap {
 interface TermPair {
   keys: readonly [string, string];
   words: readonly [string, string];
+  /** A key point names its topic anywhere in its text, not only as its first word. */
+  anywhere?: boolean;
 }
 
-let pairs: TermPair[] | undefined;
-function termPairs(): TermPair[] {
-  pairs ??= CONTRASTED_TERMS.map(([a, b]) => ({
-    keys: [analyse(a).tokens[0]?.key ?? a, analyse(b).tokens[0]?.key ?? b],
-    words: [a, b],
-  }));
+const pairsOf = new Map<readonly (readonly [string, string])[], TermPair[]>();
+function termPairs(list: readonly (readonly [string, string])[]): TermPair[] {
+  let pairs = pairsOf.get(list);
+  if (!pairs) {
+    pairs = list.map(([a, b]) => ({
+      keys: [analyse(a).tokens[0]?.key ?? a, analyse(b).tokens[0]?.key ?? b],
+      words: [a, b],
+    }));
+    pairsOf.set(list, pairs);
+  }
   return pairs;
 }
 
@@ -63,7 +69,14 @@ export function compileSwaps(
   keyPointTexts: readonly string[],
 ): CompiledSwap[] {
   const promptKeys = new Set(prompt.tokens.flatMap((t) => t.keys));
-  const contrasted = termPairs().filter((p) => p.keys.every((k) => promptKeys.has(k)));
+  // The rubric contrasts them too when its key points name both ("I/O-bound ... CPU-bound").
+  const pointKeys = new Set(keyPointTexts.flatMap((text) => analyse(text).tokens.flatMap((t) => t.keys)));
+  const contrasted = [
+    ...termPairs(CONTRASTED_TERMS).filter((p) => p.keys.every((k) => promptKeys.has(k))),
+    ...termPairs(CONTRASTED_IN_RUBRIC)
+      .filter((p) => p.keys.every((k) => pointKeys.has(k)))
+      .map((p) => ({ ...p, anywhere: true })),
+  ];
   if (contrasted.length === 0) return [];
   // A swapped form that is itself a key-point phrasing ("threads and processes both ...") is no swap.
   const said = new Set(keyPoints.flat().map((p) => [...p.slots].sort().join(" ")));
@@ -76,7 +89,7 @@ export function compileSwaps(
     phrasings.forEach((p, i) => {
       // "Only one coroutine runs at a time" holds of threads under the GIL too: a count is no role.
       if (novel[k]?.[i] !== true || p.negative || p.slots.some((key) => QUANTITY_KEYS.has(key))) return;
-      for (const { keys, words } of contrasted) {
+      for (const { keys, words, anywhere } of contrasted) {
         const [a, b] = keys;
         const hasA = p.slotOf.has(a);
         const hasB = p.slotOf.has(b);
@@ -85,10 +98,11 @@ export function compileSwaps(
           // ..."), when the text does not name the other term too ("..., whereas a subroutine
           // has one": its phrasings may be about either).
           const topic = topics[k];
-          if (topic?.first !== a && topic?.first !== b) continue;
-          if (topic.keys.has(a) && topic.keys.has(b)) continue;
+          if (!topic || (topic.keys.has(a) && topic.keys.has(b))) continue;
+          const named = anywhere ? keys.find((key) => topic.keys.has(key)) : topic.first;
+          if (named !== a && named !== b) continue;
           if (p.slots.length < SWAP_MIN_OTHER_WORDS) continue;
-          const aIsTopic = topic.first === a;
+          const aIsTopic = named === a;
           swaps.push({
             keyPoint: k,
             swapped: p,
@@ -161,5 +175,6 @@ export function swapStatement(swap: { right: string; wrong: string }): string {
 }
 
 function plural(term: string): string {
+  if (term.endsWith("bound")) return `${term} work`;
   return /(?:ism|ency|ing)$/.test(term) ? term : term.endsWith("s") ? `${term}es` : `${term}s`;
 }

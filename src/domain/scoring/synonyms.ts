@@ -409,6 +409,11 @@ export const CONTRASTED_TERMS: readonly (readonly [string, string])[] = [
   ["thread", "coroutine"],
   ["thread", "multiprocessing"],
 ];
+/**
+ * Terms a rubric contrasts when its key points name both, whatever the prompt calls them ("a
+ * program that waits on the network" against "one that crunches numbers").
+ */
+export const CONTRASTED_IN_RUBRIC: readonly (readonly [string, string])[] = [["I/O-bound", "CPU-bound"]];
 
 /** Words that open a clause stating a condition rather than a fact. */
 export const CONDITIONALS: ReadonlySet<string> = new Set([

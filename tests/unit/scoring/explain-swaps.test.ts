@@ -79,4 +79,29 @@ describe("explain: swapped roles", () => {
     );
     expect(grade.misconceptions).toBeUndefined();
   });
+
+  it("reads I/O-bound and CPU-bound as contrasted when the key points name both, whatever the prompt says", () => {
+    const q = stored({
+      type: "explain",
+      prompt: "How does the GIL affect a program that waits on the network, and one that crunches numbers?",
+      difficulty: "easy",
+      topics: ["gil"],
+      rubric: {
+        referenceAnswer: "I/O releases the GIL, so I/O-bound threads run well. CPU-bound threads take turns.",
+        keyPoints: [
+          {
+            text: "I/O operations release the GIL, so I/O-bound threads run well.",
+            phrasings: ["releases the gil"],
+          },
+          { text: "CPU-bound threads are limited to one at a time.", phrasings: ["one thread at a time"] },
+        ],
+      },
+    });
+    const swapped = gradeAnswer(q, "CPU-bound work is fine because computation releases the GIL.").grade;
+    expect(swapped.misconceptions?.map((m) => m.text)).toEqual([
+      "Says of CPU-bound work what holds for I/O-bound work",
+    ]);
+    const right = gradeAnswer(q, "I/O-bound work is fine because waiting releases the GIL.").grade;
+    expect(right.misconceptions).toBeUndefined();
+  });
 });
