@@ -147,10 +147,20 @@ export const LINE_LIST_SHARE = 0.75;
 function isLineList(text: AnalysedText): boolean {
   const lines = text.sentences;
   if (lines.length < LINE_LIST_MIN_LINES) return false;
-  const bare = lines.filter((line) => {
+  // A verb after a subject makes a sentence; "Yield to another coroutine." is a term.
+  const sentence = (tokens: readonly WordToken[]) => {
+    const subject = tokens.findIndex((t) => SUBJECT_POS.has(t.pos));
+    return subject >= 0 && tokens.slice(subject + 1).some((t) => t.verb);
+  };
+  let bare = 0;
+  for (const line of lines) {
     const tokens = text.tokens.slice(line.start, line.end);
-    return tokens.length <= LINE_LIST_MAX_WORDS && !tokens.some((t) => t.verb);
-  }).length;
+    const isSentence = sentence(tokens);
+    // One real sentence among the notes ("Because of the GIL only processes use the cores.")
+    // makes it an answer in sentences, however terse the rest.
+    if (isSentence && tokens.length > LINE_LIST_MAX_WORDS) return false;
+    if (tokens.length <= LINE_LIST_MAX_WORDS && !isSentence) bare++;
+  }
   return bare >= LINE_LIST_SHARE * lines.length;
 }
 
@@ -170,6 +180,8 @@ export const TERM_LIST_ITEM_WORDS = 2.7;
 const CODE_NAME =
   /\b[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*\([^()]*\)|\b[a-z][a-z0-9]*(?:[_.]+[a-z0-9]+)+\b/g;
 const VERSUS: ReadonlySet<string> = new Set(["vs", "versus"]);
+/** What a clause's subject is: a noun or a pronoun. */
+const SUBJECT_POS: ReadonlySet<string> = new Set(["NOUN", "PROPN", "PRON"]);
 /** A written word: letters or digits, joined by hyphens, dots, underscores or apostrophes. */
 const WRITTEN_WORD = /[\p{L}\p{N}]+(?:['_.-]+[\p{L}\p{N}]+)*/gu;
 function isTermList(answer: string, text: AnalysedText): boolean {
@@ -203,10 +215,15 @@ function isTermList(answer: string, text: AnalysedText): boolean {
   const isVerb = (t: WordToken) => t.pos === "VERB" && !t.value.endsWith("ing");
   const verbs = tokens.filter(isVerb).length;
   if (functionWords / words < TERM_LIST_FUNCTION_SHARE && verbs / words <= TERM_LIST_VERB_SHARE) return true;
+  // An item has a verb when it has a subject before it ("other tasks run"); a verb that opens the
+  // item ("suspend", "resume after await", "tracks tasks") is a term of the list.
   const items = new Map<string, boolean>();
+  const subjects = new Set<string>();
   for (const t of tokens) {
     const item = `${t.sentence}:${t.segment}`;
-    items.set(item, (items.get(item) ?? false) || isVerb(t));
+    if (!items.has(item)) items.set(item, false);
+    if (isVerb(t) && subjects.has(item)) items.set(item, true);
+    if (SUBJECT_POS.has(t.pos)) subjects.add(item);
   }
   const verbless = [...items.values()].filter((hasVerb) => !hasVerb).length;
   const mostlyVerbless = verbless * 2 >= items.size;

@@ -231,6 +231,16 @@ describe("explain: definitions and prevention", () => {
     ]) {
       expect(readableSentences(analyse(lines), lines).keywordsOnly, lines).toBe(true);
     }
+    // A verb that opens an item or a line has no subject: a term, not a clause.
+    for (const fragments of [
+      "yield point, suspend, event loop, timer, other tasks run, callback, resume after await",
+      "Entry points: many vs one. Suspend/resume. Yield to another coroutine. Cooperative multitasking.",
+    ]) {
+      expect(readableSentences(analyse(fragments), fragments).keywordsOnly, fragments).toBe(true);
+    }
+    const withASentence =
+      "threading: concurrency. asyncio: concurrency. multiprocessing: parallelism. Because of the GIL only processes use several cores.";
+    expect(readableSentences(analyse(withASentence), withASentence).keywordsOnly).toBe(false);
     const bullets =
       "- the GIL is a mutex in CPython\n- only one thread runs bytecode at a time\n- cores do not help";
     expect(readableSentences(analyse(bullets), bullets).keywordsOnly).toBe(false);
