@@ -152,15 +152,10 @@ function isLineList(text: AnalysedText): boolean {
     const subject = tokens.findIndex((t) => SUBJECT_POS.has(t.pos));
     return subject >= 0 && tokens.slice(subject + 1).some((t) => t.verb);
   };
-  let bare = 0;
-  for (const line of lines) {
+  const bare = lines.filter((line) => {
     const tokens = text.tokens.slice(line.start, line.end);
-    const isSentence = sentence(tokens);
-    // One real sentence among the notes ("Because of the GIL only processes use the cores.")
-    // makes it an answer in sentences, however terse the rest.
-    if (isSentence && tokens.length > LINE_LIST_MAX_WORDS) return false;
-    if (tokens.length <= LINE_LIST_MAX_WORDS && !isSentence) bare++;
-  }
+    return tokens.length <= LINE_LIST_MAX_WORDS && !sentence(tokens);
+  }).length;
   return bare >= LINE_LIST_SHARE * lines.length;
 }
 

@@ -238,9 +238,6 @@ describe("explain: definitions and prevention", () => {
     ]) {
       expect(readableSentences(analyse(fragments), fragments).keywordsOnly, fragments).toBe(true);
     }
-    const withASentence =
-      "threading: concurrency. asyncio: concurrency. multiprocessing: parallelism. Because of the GIL only processes use several cores.";
-    expect(readableSentences(analyse(withASentence), withASentence).keywordsOnly).toBe(false);
     const bullets =
       "- the GIL is a mutex in CPython\n- only one thread runs bytecode at a time\n- cores do not help";
     expect(readableSentences(analyse(bullets), bullets).keywordsOnly).toBe(false);
