@@ -3,8 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { findAnalogies } from "../../../src/domain/scoring/analogies.ts";
 import { gradeAnswer } from "../../../src/domain/scoring/index.ts";
-import { readableSentences } from "../../../src/domain/scoring/matching.ts";
 import { analyse } from "../../../src/domain/scoring/nlp.ts";
+import { readableSentences } from "../../../src/domain/scoring/reading.ts";
 import { explain, stored } from "./fixtures.ts";
 
 const loopQuestion = () =>

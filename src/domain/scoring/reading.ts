@@ -1,0 +1,214 @@
+// What of an answer is read at all: keyword lists without sentences (in commas, lines, arrows
+// or runs of bare terms) and answers in another language score 0 before any phrasing is tried.
+import { type AnalysedText, ARROW_CHAIN, type SentenceSpan, type WordToken } from "./nlp.ts";
+import { LIST_SEPARATORS } from "./synonyms.ts";
+
+/** A sentence that is a list of short items: "GIL, mutex, threads" or "pending, cancelled, done". */
+function isList(tokens: readonly WordToken[]): boolean {
+  const hasVerb = tokens.some((t) => t.verb);
+  const segments = new Map<number, number>();
+  for (const t of tokens) {
+    if (!LIST_SEPARATORS.has(t.value)) segments.set(t.segment, (segments.get(t.segment) ?? 0) + 1);
+  }
+  const sizes = [...segments.values()];
+  const shortItems = (max: number) => sizes.every((n) => n <= max);
+  return (sizes.length >= 3 && shortItems(3) && !hasVerb) || (sizes.length >= 4 && shortItems(2));
+}
+
+/** A run of terms with no separator and not a single stop word: "GIL mutex threads multiprocessing". */
+function isSalad(tokens: readonly WordToken[]): boolean {
+  if (tokens.some((t) => isFunctionWord(t) || t.segment !== tokens[0]?.segment)) return false;
+  // A stop word that is no function word ("done", "first") is still a term of the list.
+  const terms = tokens.filter((t) => t.content || t.stop).length;
+  return (!tokens.some((t) => t.verb && !t.stop) && terms >= 4) || terms >= 6;
+}
+
+const FUNCTION_POS: ReadonlySet<string> = new Set(["DET", "ADP", "PRON", "AUX", "CCONJ", "SCONJ", "PART"]);
+/** Articles, prepositions, pronouns, auxiliaries and conjunctions: what a sentence has and a list lacks. */
+function isFunctionWord(t: WordToken): boolean {
+  return t.negator || (t.stop && FUNCTION_POS.has(t.pos));
+}
+
+export interface SentenceReading {
+  spans: SentenceSpan[];
+  keywordsOnly: boolean;
+}
+
+/**
+ * The sentences worth reading, and whether the whole answer is a keyword list.
+ * - A salad sentence (see isSalad) is never read.
+ * - The answer is keywords only when at least KEYWORD_SHARE of its words are in lists or salads,
+ *   when it has no verb at all and at least half its sentences are single words ("GIL.
+ *   Threads."), or when the whole answer is a list of terms and phrases (see isTermList; it needs
+ *   the raw text for its commas). Then nothing is read and it scores 0.
+ * - Otherwise list sentences are read like any other: "Kinds: coroutines, Tasks, Futures" inside
+ *   an explanation is an answer, and notes like "I/O releases GIL, threads overlap waits" are
+ *   often tagged without a verb by wink.
+ */
+export const KEYWORD_SHARE = 0.6;
+export function readableSentences(text: AnalysedText, answer: string): SentenceReading {
+  let listWords = 0;
+  const spans: SentenceSpan[] = [];
+  for (const span of text.sentences) {
+    const tokens = text.tokens.slice(span.start, span.end);
+    const salad = isSalad(tokens);
+    if (salad || isList(tokens)) listWords += tokens.length;
+    if (!salad) spans.push(span);
+  }
+  const words = text.tokens.length;
+  const noVerbAtAll = !text.tokens.some((t) => t.verb);
+  const singleWords = text.sentences.filter((s) => s.end - s.start <= 1).length;
+  const keywordsOnly =
+    words > 0 &&
+    (listWords >= KEYWORD_SHARE * words ||
+      (noVerbAtAll && singleWords * 2 >= text.sentences.length) ||
+      isLineList(text) ||
+      isTermList(answer, text));
+  return { spans: keywordsOnly ? [] : spans, keywordsOnly };
+}
+
+/**
+ * Lines (or sentences) of a few words, most without a verb: "- mutual exclusion lock\n- CPython
+ * only\n- one thread at a time\n- bytecode execution". Bullet points that say something have a
+ * verb in most lines.
+ */
+export const LINE_LIST_MIN_LINES = 3;
+export const LINE_LIST_MAX_WORDS = 5;
+export const LINE_LIST_SHARE = 0.75;
+function isLineList(text: AnalysedText): boolean {
+  const lines = text.sentences;
+  if (lines.length < LINE_LIST_MIN_LINES) return false;
+  // A verb after a subject makes a sentence; "Yield to another coroutine." is a term.
+  const sentence = (tokens: readonly WordToken[]) => {
+    const subject = tokens.findIndex((t) => SUBJECT_POS.has(t.pos));
+    return subject >= 0 && tokens.slice(subject + 1).some((t) => t.verb);
+  };
+  const bare = lines.filter((line) => {
+    const tokens = text.tokens.slice(line.start, line.end);
+    return tokens.length <= LINE_LIST_MAX_WORDS && !sentence(tokens);
+  }).length;
+  return bare >= LINE_LIST_SHARE * lines.length;
+}
+
+/**
+ * A list of terms and phrases, mostly commas, hardly a verb and few function words: "GIL, mutex,
+ * CPython, one thread at a time, bytecode, multiple cores" or "Keywords: mutex, single thread runs
+ * bytecode, refcount". The per-sentence rules above miss it when an item runs to several words;
+ * graded as a keyword list. (No labelled answer that is not a keyword list meets all three.)
+ */
+export const TERM_LIST_SEPARATOR_SHARE = 0.25;
+export const TERM_LIST_FUNCTION_SHARE = 0.2;
+export const TERM_LIST_VERB_SHARE = 0.1;
+export const TERM_LIST_BARE_FUNCTION_SHARE = 0.05;
+export const TERM_LIST_MIN_ITEMS = 5;
+export const TERM_LIST_ITEM_WORDS = 2.7;
+/** Code: calls with their arguments ("set()", "add_done_callback(discard)"), snake_case and dotted names. */
+const CODE_NAME =
+  /\b[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*\([^()]*\)|\b[a-z][a-z0-9]*(?:[_.]+[a-z0-9]+)+\b/g;
+const VERSUS: ReadonlySet<string> = new Set(["vs", "versus"]);
+/** What a clause's subject is: a noun or a pronoun. */
+const SUBJECT_POS: ReadonlySet<string> = new Set(["NOUN", "PROPN", "PRON"]);
+/** A written word: letters or digits, joined by hyphens, dots, underscores or apostrophes. */
+const WRITTEN_WORD = /[\p{L}\p{N}]+(?:['_.-]+[\p{L}\p{N}]+)*/gu;
+function isTermList(answer: string, text: AnalysedText): boolean {
+  // A code name ("run_until_complete", "asyncio.gather") is one term, not the words it is made of:
+  // its parts are set aside, and the name counts as one word.
+  const nameParts: string[] = [];
+  let names = 0;
+  for (const [name] of answer.toLowerCase().matchAll(CODE_NAME)) {
+    names++;
+    nameParts.push(...name.split(/[^a-z0-9]+/).filter(Boolean));
+  }
+  const tokens = text.tokens.filter((t) => {
+    const at = nameParts.indexOf(t.value);
+    if (at < 0) return true;
+    nameParts.splice(at, 1);
+    return false;
+  });
+  const terms = tokens.length + names;
+  if (terms === 0) return false;
+  // A chain of arrows ("GIL -> mutex -> one thread at a time -> ...") separates terms too; one or
+  // two arrows are notes ("threading -> concurrency, multiprocessing -> parallelism").
+  const arrows = ARROW_CHAIN.test(answer) ? (answer.match(/->|=>|→/g)?.length ?? 0) : 0;
+  const separators = (answer.match(/[,;/|•·]/g)?.length ?? 0) + arrows;
+  if (separators / terms < TERM_LIST_SEPARATOR_SHARE) return false;
+  // Shares of function words and verbs are of the words as written: the lexicon makes one token
+  // of "reference counting" or "multi-core", which would make a list look more like prose.
+  const words = Math.max(terms, answer.match(WRITTEN_WORD)?.length ?? 0);
+  // "preemptive vs cooperative" contrasts two terms: "vs" is a separator here, not a negation.
+  const functionWords = tokens.filter((t) => isFunctionWord(t) && !VERSUS.has(t.value)).length;
+  // A lone "-ing" word in a list ("interleaving, threading") is a term, whatever wink tags it.
+  const isVerb = (t: WordToken) => t.pos === "VERB" && !t.value.endsWith("ing");
+  const verbs = tokens.filter(isVerb).length;
+  if (functionWords / words < TERM_LIST_FUNCTION_SHARE && verbs / words <= TERM_LIST_VERB_SHARE) return true;
+  // An item has a verb when it has a subject before it ("other tasks run"); a verb that opens the
+  // item ("suspend", "resume after await", "tracks tasks") is a term of the list.
+  const items = new Map<string, boolean>();
+  const subjects = new Set<string>();
+  for (const t of tokens) {
+    const item = `${t.sentence}:${t.segment}`;
+    if (!items.has(item)) items.set(item, false);
+    if (isVerb(t) && subjects.has(item)) items.set(item, true);
+    if (SUBJECT_POS.has(t.pos)) subjects.add(item);
+  }
+  const verbless = [...items.values()].filter((hasVerb) => !hasVerb).length;
+  const mostlyVerbless = verbless * 2 >= items.size;
+  // Many short items, most without a verb: "preemptive vs cooperative; OS scheduler; await /
+  // yield; context switch; time slice", whatever function words a few items carry.
+  if (
+    items.size >= TERM_LIST_MIN_ITEMS &&
+    tokens.length <= TERM_LIST_ITEM_WORDS * items.size &&
+    mostlyVerbless
+  )
+    return true;
+  // No function word at all, and half the items without a verb: "many entry points,
+  // suspend/resume, yield, cooperative multitasking" lists bare verbs as terms too. ("Threads give
+  // concurrency, asyncio gives concurrency" has a verb in every item.)
+  return functionWords / words < TERM_LIST_BARE_FUNCTION_SHARE && mostlyVerbless;
+}
+
+/**
+ * English prose is about a third function words ("the", "is", "of"); French, Spanish or German
+ * answers share only a handful with English. Below MIN_STOP_WORD_SHARE the answer is not read,
+ * unless most of its words are the rubric's own terms: "threads give concurrency, multiprocessing
+ * gives parallelism" is terse English.
+ */
+export const MIN_STOP_WORD_SHARE = 0.12;
+export const MIN_TERM_SHARE = 0.5;
+export const MAX_OTHER_SCRIPT_SHARE = 0.3;
+/**
+ * Function words of German, Spanish, French, Italian, Portuguese and a few more languages that English never uses: an
+ * answer that switches language half-way ("Der GIL ist ein Mutex in CPython, only one thread ...")
+ * is not an English answer.
+ */
+const FOREIGN_FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  (
+    "der das und ist mit auch nicht ein eine einen wegen sind wird werden oder aber wenn dann " +
+    "el los las es que por una con del pero también muy porque cuando " +
+    "les est et des une avec dans pour pas qui sont mais aussi quand " +
+    "il di che è della sono gli anche perché quando " +
+    "não sem uma também com faz são pelo pela mas quando " +
+    // Dutch, Polish, Swedish, Czech, Turkish and Indonesian: only words English never uses.
+    "het een niet zijn wordt worden ook maar omdat wanneer alleen deze dit " +
+    "jest nie się że przez tylko ale czy który która które oraz są można gdy kiedy " +
+    "och är inte att som också när bara " +
+    "není nebo protože jsou také " +
+    "ve bir için ile değil ama çünkü olarak " +
+    "yang tidak dengan untuk ini itu adalah atau juga karena"
+  ).split(" "),
+);
+export const MAX_FOREIGN_WORD_SHARE = 0.08;
+
+export function looksEnglish(text: AnalysedText, vocabulary?: ReadonlySet<string>): boolean {
+  const words = text.tokens.length;
+  const foreign = text.tokens.filter((t) => FOREIGN_FUNCTION_WORDS.has(t.value)).length;
+  if (foreign >= 2 && foreign / words >= MAX_FOREIGN_WORD_SHARE) return false;
+  // Chinese, Russian or Greek with English terms sprinkled in is not English either.
+  const otherScript = text.tokens.filter((t) => /[^\P{L}\p{Script=Latin}]/u.test(t.value)).length;
+  if (words > 0 && otherScript / words >= MAX_OTHER_SCRIPT_SHARE) return false;
+  if (words < 6) return true;
+  if (text.tokens.filter((t) => t.stop).length / words >= MIN_STOP_WORD_SHARE) return true;
+  if (!vocabulary) return false;
+  const terms = text.tokens.filter((t) => t.keys.some((k) => vocabulary.has(k))).length;
+  return terms / words >= MIN_TERM_SHARE;
+}
