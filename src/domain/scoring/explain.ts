@@ -21,6 +21,8 @@
 //   answer is correct.
 // - Swapped roles: a key point said of the other of two terms the prompt contrasts ("concurrency
 //   runs on several cores") is a misconception (swaps.ts).
+// - Not asserted: a sentence that opens as a question gives no key point, and what a later
+//   assertion takes back ("..., but that is wrong", "just kidding") states nothing (retractions.ts).
 // - Misconceptions: matched in the phrasing's word order (or its passive) inside one clause, never
 //   in a conditional, a question or a reported myth; a key point found on the same words does not
 //   count; any misconception caps the score at MISCONCEPTION_CAP and the verdict at partial, or
