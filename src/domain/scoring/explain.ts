@@ -166,8 +166,6 @@ export interface ExplainResult {
   notEnglish: boolean;
   keyPointsMatched: boolean[];
   misconceptionsMatched: boolean[];
-  /** Story words the answer maps to rubric terms ("the waiter = event loop"). */
-  analogies: number;
   /** Key points the answer states of the wrong term (swaps.ts): misconceptions too. */
   swapped: { keyPoint: number; right: string; wrong: string }[];
   /** For each key point / misconception, the index of the first phrasing found (diagnostics). */
@@ -187,7 +185,6 @@ export function scoreExplanation(prompt: string, rubric: Rubric, answer: string)
     score: 0,
     verdict: "incorrect" as const,
     uncertain: false,
-    analogies: 0,
     swapped: [],
     keyPointsMatched: none(rubric.keyPoints.length),
     misconceptionsMatched: none(rules.misconceptions.length),
@@ -323,7 +320,6 @@ export function scoreExplanation(prompt: string, rubric: Rubric, answer: string)
     keywordsOnly: false,
     empty: false,
     notEnglish: false,
-    analogies: analogies.size,
     swapped: swaps
       .map(({ swap }) => ({ keyPoint: swap.keyPoint, right: swap.right, wrong: swap.wrong }))
       .filter((s, i, all) => all.findIndex((o) => o.keyPoint === s.keyPoint && o.wrong === s.wrong) === i),

@@ -26,11 +26,11 @@ export interface CompiledSwap {
   original: CompiledPhrasing;
   /**
    * For a phrasing that leaves its key point's topic unsaid ("multiple cores" for "Parallelism:
-   * tasks execute on multiple cores"): the wrong term's key, which must come before the phrasing
-   * in its list item, and the topic's, which must not be in it ("concurrency runs on multiple
-   * cores", not "... multiple cores for parallelism" or "cheaper than threads").
+   * tasks execute on multiple cores"): the topic's key, which must not be in the phrasing's list
+   * item, while the wrong term (wrongKey) must come before the phrasing in it ("concurrency runs
+   * on multiple cores", not "... multiple cores for parallelism" or "cheaper than threads").
    */
-  topic?: { wrong: string; right: string };
+  topicKey?: string;
   /** The terms as written: the phrasing is about `right`; the swapped form says it of `wrong`. */
   right: string;
   wrong: string;
@@ -69,8 +69,12 @@ export function compileSwaps(
   keyPointTexts: readonly string[],
 ): CompiledSwap[] {
   const promptKeys = new Set(prompt.tokens.flatMap((t) => t.keys));
+  const topics = keyPointTexts.map((text) => {
+    const { tokens } = analyse(text);
+    return { first: tokens.find((t) => t.content)?.key, keys: new Set(tokens.flatMap((t) => t.keys)) };
+  });
   // The rubric contrasts them too when its key points name both ("I/O-bound ... CPU-bound").
-  const pointKeys = new Set(keyPointTexts.flatMap((text) => analyse(text).tokens.flatMap((t) => t.keys)));
+  const pointKeys = new Set(topics.flatMap((topic) => [...topic.keys]));
   const contrasted = [
     ...termPairs(CONTRASTED_TERMS).filter((p) => p.keys.every((k) => promptKeys.has(k))),
     ...termPairs(CONTRASTED_IN_RUBRIC)
@@ -81,10 +85,6 @@ export function compileSwaps(
   // A swapped form that is itself a key-point phrasing ("threads and processes both ...") is no swap.
   const said = new Set(keyPoints.flat().map((p) => [...p.slots].sort().join(" ")));
   const swaps: CompiledSwap[] = [];
-  const topics = keyPointTexts.map((text) => {
-    const { tokens } = analyse(text);
-    return { first: tokens.find((t) => t.content)?.key, keys: new Set(tokens.flatMap((t) => t.keys)) };
-  });
   keyPoints.forEach((phrasings, k) => {
     phrasings.forEach((p, i) => {
       // "Only one coroutine runs at a time" holds of threads under the GIL too: a count is no role.
@@ -110,7 +110,7 @@ export function compileSwaps(
             right: aIsTopic ? words[0] : words[1],
             wrong: aIsTopic ? words[1] : words[0],
             wrongKey: aIsTopic ? b : a,
-            topic: aIsTopic ? { right: a, wrong: b } : { right: b, wrong: a },
+            topicKey: aIsTopic ? a : b,
           });
           continue;
         }
@@ -143,13 +143,19 @@ export function findSwaps(index: AnswerIndex, swaps: readonly CompiledSwap[]): F
   for (const swap of swaps) {
     const matches: Match[] = [];
     findPhrasing(index, swap.swapped, "misconception", (m) => {
-      const { topic } = swap;
-      if (topic) {
+      const { topicKey } = swap;
+      if (topicKey !== undefined) {
+        // The match's list item: the run of tokens around it in the same sentence and segment.
         const at = tokens[m.from];
-        const item = tokens.filter((t) => t.sentence === at?.sentence && t.segment === at?.segment);
-        const before = tokens.slice(0, m.from).filter((t) => item.includes(t));
-        if (!before.some((t) => t.key === topic.wrong)) return false;
-        if (item.some((t) => t.keys.includes(topic.right))) return false;
+        const inItem = (i: number) =>
+          tokens[i]?.sentence === at?.sentence && tokens[i]?.segment === at?.segment;
+        let start = m.from;
+        while (start > 0 && inItem(start - 1)) start--;
+        let end = m.to;
+        while (end + 1 < tokens.length && inItem(end + 1)) end++;
+        const before = tokens.slice(start, m.from);
+        if (!before.some((t) => t.key === swap.wrongKey)) return false;
+        if (tokens.slice(start, end + 1).some((t) => t.keys.includes(topicKey))) return false;
         matches.push(m);
         return false;
       }
