@@ -200,7 +200,7 @@ export function scoreExplanation(prompt: string, rubric: Rubric, answer: string)
   if (!looksEnglish(text, rules.vocabulary))
     return { ...nothing, keywordsOnly: false, empty: false, notEnglish: true };
 
-  const analogies = findAnalogies(answer, rules.vocabulary, vagueKeys());
+  const analogies = findAnalogies(answer, rules.vocabulary, vagueKeys(), text);
   // Wrong claims are read in the answer's own words: a story word mapped to a term ("threads and
   // asyncio are the single cook ... three cooks is parallelism") is evidence of understanding,
   // never of a misconception.

@@ -5,6 +5,7 @@
 import { createRequire } from "node:module";
 import type winkNlpFactory from "wink-nlp";
 import type { Model, ModelAddons, PartOfSpeech, WinkMethods } from "wink-nlp";
+import { requiredLiterals } from "./literals.ts";
 import { markNegationScopes } from "./negation.ts";
 import {
   CLAUSE_BREAKERS,
@@ -156,16 +157,38 @@ export function warmUpNlp(): void {
   analyse("Warm-up: the event loop does not release the GIL.");
 }
 
+/** Each rewrite with the strings one of which a text must contain for it to apply (see literals.ts). */
+const GUARDED_REWRITES = REWRITES.map(([pattern, replacement]) => ({
+  pattern,
+  replacement,
+  literals: requiredLiterals(pattern),
+}));
+
+/** The lexicon's rewrites in order, each skipped when the text lacks every string it needs. */
+export function applyRewrites(text: string): string {
+  let out = text;
+  let lower = out.toLowerCase();
+  for (const { pattern, replacement, literals } of GUARDED_REWRITES) {
+    const haystack = pattern.ignoreCase ? lower : out;
+    if (literals && !literals.some((literal) => haystack.includes(literal))) continue;
+    const next = out.replace(pattern, replacement);
+    if (next !== out) {
+      out = next;
+      lower = out.toLowerCase();
+    }
+  }
+  return out;
+}
+
 /** NFKC, straight apostrophes, the lexicon's multi-word rewrites; each line its own paragraph. */
 const ARROW = /->|=>|→/g;
 /** Three arrows with no comma or semicolon between them. */
 export const ARROW_CHAIN = /(?:->|=>|→)[^,;]*(?:->|=>|→)[^,;]*(?:->|=>|→)/;
 
 export function prepareText(text: string): string {
-  let out = text.normalize("NFKC").replace(/[\u2018\u2019\u02bc]/g, "'");
-  for (const [pattern, replacement] of REWRITES) out = out.replace(pattern, replacement);
+  let out = applyRewrites(text.normalize("NFKC").replace(/[\u2018\u2019\u02bc]/g, "'"));
   // A hyphen inside a word ("module-level set") joins, it does not end a clause.
-  out = out.replace(/([\p{L}\p{N}])-(?=[\p{L}\p{N}])/gu, "$1 ");
+  if (out.includes("-")) out = out.replace(/([\p{L}\p{N}])-(?=[\p{L}\p{N}])/gu, "$1 ");
   // A line break ends a sentence (bullet lists have no full stops); wink splits on blank lines.
   return (
     out
