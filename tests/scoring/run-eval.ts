@@ -10,7 +10,10 @@
 //   then tuned on; c-* and c2-*, blind checks until session 3, then read to find what the scorer
 //   still misreads in unseen answers; h-*, i-*, j-*, k-* and l-*, written blind in session 3 to a
 //   new brief (real candidates, hard cases, chat-style learners, exam students, a calibration
-//   set), each scored in aggregate first, then read and tuned on).
+//   set), each scored in aggregate first, then read and tuned on; p-*, written blind in session 4
+//   as fluent answers built on wrong ideas, scored in aggregate before and after that session's
+//   misconception round, then read; r10-fp-*, correct answers written in session 4 with the scorer
+//   at hand to find misconception phrasings that fire on right answers).
 // - tests/scoring/validation/: batches written blind and labelled before they were ever scored,
 //   first used as a generalisation check, since then also read during rubric work.
 // - tests/scoring/fresh/: blind batches (c3-*, c4-*, c6-*, c7-*, and m-*, o-* from session 3),
