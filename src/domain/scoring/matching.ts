@@ -5,7 +5,8 @@
 //   sentence and one assertion (not across "but", "whereas", ";"), none of the tokens negated; the
 //   two words of a two-word phrasing in different clauses at most PAIR_REACH apart.
 // - Misconception phrasings, and any phrasing written with a negation, match in order, inside one
-//   clause; misconceptions never inside a conditional ("if you await it twice, ...").
+//   clause; misconceptions never inside a conditional ("if you await it twice, ..."), nor across
+//   two claims joined by "and" or a bracketed aside.
 // - Keyword lists and runs of bare terms are not read (see reading.ts).
 import { type AnalysedText, analyse, type SentenceSpan, type WordToken } from "./nlp.ts";
 
@@ -181,6 +182,14 @@ function* orderedMatches(
     for (let b = a + 1; b < hits.length && next < sequence.length; b++) {
       const hit = hits[b];
       if (!hit || hit.at - first.at >= window) break;
+      // "asyncio gives concurrency and multiprocessing gives parallelism": past "and", a new
+      // subject or verb before the next word starts another claim; the words after it are its own.
+      if (
+        misconception &&
+        hit.token.segment !== last.token.segment &&
+        newClaimBetween(text, first.at, hit.at)
+      )
+        break;
       if (hit.slot === sequence[next] && usable(hit, first)) {
         if (byBefore(text, hit.at) && !phrasing.agents.has(hit.slot)) reversed = true;
         next++;
@@ -204,6 +213,30 @@ function* orderedMatches(
       if (needed.size === 0 && accept(from, first.at)) yield { from, to: first.at };
     }
   }
+}
+
+const SUBJECT_POS: ReadonlySet<string> = new Set(["NOUN", "PROPN", "PRON"]);
+
+/**
+ * Does the list item that `to` is in start a claim of its own: a subject and then a verb (up to
+ * `to`), after a first item with a verb of its own? "asyncio and multiprocessing give
+ * parallelism" shares its verb, and "the OS manages them and preempts a coroutine" its subject.
+ */
+function newClaimBetween(text: AnalysedText, from: number, to: number): boolean {
+  const segment = text.tokens[to]?.segment;
+  let start = to;
+  while (start - 1 > from && text.tokens[start - 1]?.segment === segment) start--;
+  let earlierVerb = false;
+  for (let i = from; i < start; i++) if (text.tokens[i]?.verb) earlierVerb = true;
+  if (!earlierVerb) return false;
+  let subject = false;
+  for (let i = start; i <= to; i++) {
+    const token = text.tokens[i];
+    if (!token) continue;
+    if (subject && token.verb) return true;
+    if (SUBJECT_POS.has(token.pos)) subject = true;
+  }
+  return false;
 }
 
 const PREPOSITIONS: ReadonlySet<string> = new Set(["of", "in", "inside", "within", "from", "between"]);

@@ -240,6 +240,7 @@ export function analyse(text: string): AnalysedText {
   let block = 0;
   let segment = 0;
   let currentSentence = -1;
+  let openBrackets = 0;
   let previous = "";
   for (let k = 0; k < values.length; k++) {
     const sentence = sentenceOf[k] ?? currentSentence;
@@ -265,7 +266,15 @@ export function analyse(text: string): AnalysedText {
       }
       // Inline code and a bracketed gloss stay in their clause: "by calling `thread.yield()`",
       // "the owner (the OS) doesn't assign them".
-      if (IN_CLAUSE_MARKS.has(value)) continue;
+      if (IN_CLAUSE_MARKS.has(value)) {
+        // A bracketed aside is an item of its own: "threading gives concurrency (the GIL stops
+        // code running in parallel)" does not say that threading gives parallelism.
+        // ("1) many entry points 2) ..." numbers a list: a ")" with no "(" opens nothing.)
+        if (value === "(") openBrackets++;
+        if (value === "(" || (value === ")" && openBrackets > 0)) segment++;
+        if (value === ")") openBrackets = Math.max(0, openBrackets - 1);
+        continue;
+      }
       clause++;
       negationClause++;
       if (value === ";") block++;

@@ -293,6 +293,82 @@ describe("explain: sentence structure", () => {
     expect(gradeAnswer(q, "For coroutines the programmer, not the OS, decides.").grade.score).toBe(1);
   });
 
+  it("reads each of two claims joined by 'and' on its own, and a shared subject or verb as one", () => {
+    const q = stored({
+      type: "explain",
+      prompt: "Which Python tools give concurrency and which give parallelism?",
+      difficulty: "easy",
+      topics: ["asyncio"],
+      rubric: {
+        referenceAnswer: "asyncio gives concurrency; multiprocessing gives parallelism.",
+        keyPoints: [{ text: "asyncio gives concurrency.", phrasings: ["asyncio gives concurrency"] }],
+        misconceptions: [
+          {
+            text: "asyncio gives parallelism.",
+            phrasings: ["asyncio gives parallelism", "asyncio is parallel"],
+            explanation: "One event loop runs one coroutine at a time.",
+          },
+        ],
+      },
+    });
+    const misconceptions = (answer: string) => gradeAnswer(q, answer).grade.misconceptions?.length ?? 0;
+    expect(misconceptions("asyncio gives concurrency and multiprocessing gives parallelism.")).toBe(0);
+    expect(misconceptions("asyncio and multiprocessing give parallelism.")).toBe(1);
+    expect(misconceptions("asyncio runs on one thread and gives parallelism.")).toBe(1);
+  });
+
+  it("reads a bracketed aside with its own subject and verb as a claim of its own", () => {
+    const q = stored({
+      type: "explain",
+      prompt: "Which Python tools give concurrency and which give parallelism?",
+      difficulty: "easy",
+      topics: ["asyncio"],
+      rubric: {
+        referenceAnswer: "threading gives concurrency; multiprocessing gives parallelism.",
+        keyPoints: [{ text: "threading gives concurrency.", phrasings: ["threading gives concurrency"] }],
+        misconceptions: [
+          {
+            text: "threading gives parallelism.",
+            phrasings: ["threading gives parallelism"],
+            explanation: "The GIL lets one thread run bytecode at a time.",
+          },
+        ],
+      },
+    });
+    const misconceptions = (answer: string) => gradeAnswer(q, answer).grade.misconceptions?.length ?? 0;
+    expect(
+      misconceptions(
+        "threading gives concurrency (the GIL stops Python code running in parallel, but I/O overlaps).",
+      ),
+    ).toBe(0);
+    expect(misconceptions("threading (like multiprocessing) gives parallelism.")).toBe(1);
+    // A ")" that numbers a list opens no aside.
+    expect(misconceptions("1) threading gives parallelism 2) it is fast.")).toBe(1);
+  });
+
+  it("reads 'less expensive' as cheaper, not as expensive", () => {
+    const q = stored({
+      type: "explain",
+      prompt: "How do threads and processes differ?",
+      difficulty: "easy",
+      topics: ["threads"],
+      rubric: {
+        referenceAnswer: "Threads share their process's memory and are cheaper to create.",
+        keyPoints: [{ text: "Threads are cheaper.", phrasings: ["threads are cheaper"] }],
+        misconceptions: [
+          {
+            text: "A thread costs more than a process.",
+            phrasings: ["thread costs more than a process"],
+            explanation: "Creating a thread is cheaper than creating a process.",
+          },
+        ],
+      },
+    });
+    const { grade } = gradeAnswer(q, "Creating a thread is less expensive than creating a process.");
+    expect(grade.misconceptions).toBeUndefined();
+    expect(grade.score).toBe(1);
+  });
+
   it("does not read an embedded question as a claim", () => {
     const { grade } = gradeAnswer(
       osQ(),
