@@ -109,7 +109,12 @@ export const REWRITES: readonly (readonly [RegExp, string])[] = [
   [/\b(?:keep|keeps|kept|keeping)\s+(?:going|running|executing|working)\b/gi, " continue "],
   [/\btak(?:e|es|ing)\s+turns?\b/gi, " alternate "],
   [/\b(?:instead\s+of|rather\s+than|as\s+opposed\s+to)\b/gi, " unlike "],
-  [/\bspeed[\s-]*up\b/gi, " speedup "],
+  [/\bspeed-?up\b/gi, " speedup "],
+  // The verb keeps a verb's form, or "Coroutines speed up CPU-bound work" reads as a list of terms.
+  [/\bspeeds\s+up\b/gi, " accelerates "],
+  [/\b(?:sped|speeded)\s+up\b/gi, " accelerated "],
+  [/\bspeeding\s+up\b/gi, " accelerating "],
+  [/\bspeed\s+up\b/gi, " accelerate "],
   [
     /\b(?:start|starts|started|starting|begin|begins|began|run|runs|ran)\s+(?:over|again|afresh|anew)\b/gi,
     " restart ",
@@ -223,7 +228,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ["single", "one", "sole"],
   ["multiple", "many", "several", "numerous", "various"],
   ["all", "every"],
-  ["fast", "faster", "quick", "quicker", "speedy", "speedup"],
+  ["fast", "faster", "quick", "quicker", "speedy", "speedup", "accelerate"],
   ["slow", "slower", "sluggish"],
   ["simple", "simpler", "simplify", "simplicity", "easy", "easier", "straightforward"],
   ["finish", "complete", "completed", "finished", "finishes"],

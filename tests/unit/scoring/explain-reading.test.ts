@@ -369,6 +369,29 @@ describe("explain: sentence structure", () => {
     expect(grade.score).toBe(1);
   });
 
+  it("reads 'speed up' as a verb, so a one-line claim is a sentence, not a list of terms", () => {
+    const q = stored({
+      type: "explain",
+      prompt: "Do coroutines help CPU-bound work?",
+      difficulty: "easy",
+      topics: ["asyncio"],
+      rubric: {
+        referenceAnswer: "No: coroutines run one at a time on one thread.",
+        keyPoints: [{ text: "One at a time.", phrasings: ["coroutines run one at a time"] }],
+        misconceptions: [
+          {
+            text: "Coroutines speed up CPU-bound work.",
+            phrasings: ["coroutines speed up cpu-bound work"],
+            explanation: "They share one thread.",
+          },
+        ],
+      },
+    });
+    const { grade } = gradeAnswer(q, "Coroutines speed up CPU-bound work.");
+    expect(grade.misconceptions).toHaveLength(1);
+    expect(gradeAnswer(q, "Coroutines speeds up CPU-bound work.").grade.misconceptions).toHaveLength(1);
+  });
+
   it("does not read an embedded question as a claim", () => {
     const { grade } = gradeAnswer(
       osQ(),
