@@ -28,6 +28,7 @@
 //   count; any misconception caps the score at MISCONCEPTION_CAP and the verdict at partial, or
 //   incorrect when the key points found weigh under MISCONCEPTION_PARTIAL_SHARE.
 import type { Rubric } from "../questions/question-spec.ts";
+import { agentOf, otherAgent } from "./agents.ts";
 import { applyAnalogies, findAnalogies, tellsAStory } from "./analogies.ts";
 import { majorityForms, minorKeys, novelty, relaxedForms, vagueKeys } from "./loose-forms.ts";
 import { type CompiledPhrasing, compilePhrasing, findPhrasing, indexAnswer, type Match } from "./matching.ts";
@@ -79,6 +80,8 @@ interface CompiledRubric {
   vocabulary: Set<string>;
   /** Key-point phrasings with the two terms the prompt contrasts exchanged (swaps.ts). */
   swaps: CompiledSwap[];
+  /** Per key point, the agent its text names (the event loop, the OS), if any: see otherAgent. */
+  agents: (string | undefined)[];
 }
 
 /** Words a real question opens with. */
@@ -139,6 +142,7 @@ function compileRubric(rubric: Rubric, prompt: string): CompiledRubric {
       promptText,
       rubric.keyPoints.map((point) => point.text),
     ),
+    agents: rubric.keyPoints.map((point) => agentOf(point.text)),
     relaxed: keyPoints.map((phrasings, k) => relaxedForms(phrasings, novel[k] ?? [], promptText, minor)),
     majority: rubric.keyPoints.map((point, k) => {
       if (!(point.weight >= MAJOR_WEIGHT)) return [];
@@ -255,16 +259,17 @@ export function scoreExplanation(prompt: string, rubric: Rubric, answer: string)
     for (let at = m.from; at <= m.to; at++) if (wrongItems.has(itemOf(at))) return false;
     return true;
   };
-  const keyPointEvidence = rules.keyPoints.map(
-    (phrasings, k) =>
+  const keyPointEvidence = rules.keyPoints.map((phrasings, k) => {
+    const agent = rules.agents[k];
+    const ok = (m: Match) => clear(m) && !otherAgent(text, m, agent);
+    return (
       (
-        phrasings.find(
-          (p, i) => rules.novel[k]?.[i] === true && findPhrasing(index, p, "key-point", clear),
-        ) ??
-        rules.relaxed[k]?.find((p) => findPhrasing(index, p, "key-point", clear)) ??
-        rules.majority[k]?.find((p) => findPhrasing(index, p, "key-point", clear))
-      )?.index ?? null,
-  );
+        phrasings.find((p, i) => rules.novel[k]?.[i] === true && findPhrasing(index, p, "key-point", ok)) ??
+        rules.relaxed[k]?.find((p) => findPhrasing(index, p, "key-point", ok)) ??
+        rules.majority[k]?.find((p) => findPhrasing(index, p, "key-point", ok))
+      )?.index ?? null
+    );
+  });
   const misconceptionEvidence = misconceptionHits.map((hit) => hit?.index ?? null);
   const keyPointsMatched = keyPointEvidence.map((e) => e !== null);
   const misconceptionsMatched = misconceptionEvidence.map((e) => e !== null);

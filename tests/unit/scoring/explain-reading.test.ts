@@ -392,6 +392,30 @@ describe("explain: sentence structure", () => {
     expect(gradeAnswer(q, "Coroutines speeds up CPU-bound work.").grade.misconceptions).toHaveLength(1);
   });
 
+  it("does not credit what the event loop does when the answer has the OS do it", () => {
+    const q = stored({
+      type: "explain",
+      prompt: "What does the asyncio event loop do?",
+      difficulty: "easy",
+      topics: ["asyncio"],
+      rubric: {
+        referenceAnswer: "The event loop decides which coroutine runs next.",
+        keyPoints: [
+          {
+            text: "The event loop decides which coroutine runs next.",
+            phrasings: ["decides which coroutine runs"],
+          },
+        ],
+      },
+    });
+    const score = (answer: string) => gradeAnswer(q, answer).grade.score;
+    expect(score("The kernel decides which coroutine runs next.")).toBe(0);
+    expect(score("The OS scheduler decides which coroutine runs next.")).toBe(0);
+    expect(score("The loop decides which coroutine runs next.")).toBe(1);
+    expect(score("It decides which coroutine runs next, not the OS.")).toBe(1);
+    expect(score("The OS reports ready sockets to the loop, which decides which coroutine runs.")).toBe(1);
+  });
+
   it("does not read an embedded question as a claim", () => {
     const { grade } = gradeAnswer(
       osQ(),
