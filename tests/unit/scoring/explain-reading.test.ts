@@ -251,6 +251,20 @@ describe("explain: sentence structure", () => {
       },
     });
 
+  /** One key point and one misconception, each stated by its phrasings: enough to test a reading. */
+  const withMisconception = (keyPoint: string, misconception: string[]) =>
+    stored({
+      type: "explain",
+      prompt: "Explain Python concurrency.",
+      difficulty: "easy",
+      topics: ["asyncio"],
+      rubric: {
+        referenceAnswer: keyPoint,
+        keyPoints: [{ text: keyPoint, phrasings: [keyPoint] }],
+        misconceptions: [{ text: misconception[0] ?? "", phrasings: misconception, explanation: "Wrong." }],
+      },
+    });
+
   it("reads a misconception in the passive voice", () => {
     const { grade } = gradeAnswer(osQ(), "Coroutines are scheduled by the operating system.");
     expect(grade.misconceptions).toHaveLength(1);
@@ -294,23 +308,10 @@ describe("explain: sentence structure", () => {
   });
 
   it("reads each of two claims joined by 'and' on its own, and a shared subject or verb as one", () => {
-    const q = stored({
-      type: "explain",
-      prompt: "Which Python tools give concurrency and which give parallelism?",
-      difficulty: "easy",
-      topics: ["asyncio"],
-      rubric: {
-        referenceAnswer: "asyncio gives concurrency; multiprocessing gives parallelism.",
-        keyPoints: [{ text: "asyncio gives concurrency.", phrasings: ["asyncio gives concurrency"] }],
-        misconceptions: [
-          {
-            text: "asyncio gives parallelism.",
-            phrasings: ["asyncio gives parallelism", "asyncio is parallel"],
-            explanation: "One event loop runs one coroutine at a time.",
-          },
-        ],
-      },
-    });
+    const q = withMisconception("asyncio gives concurrency", [
+      "asyncio gives parallelism",
+      "asyncio is parallel",
+    ]);
     const misconceptions = (answer: string) => gradeAnswer(q, answer).grade.misconceptions?.length ?? 0;
     expect(misconceptions("asyncio gives concurrency and multiprocessing gives parallelism.")).toBe(0);
     expect(misconceptions("asyncio and multiprocessing give parallelism.")).toBe(1);
@@ -318,23 +319,7 @@ describe("explain: sentence structure", () => {
   });
 
   it("reads a bracketed aside with its own subject and verb as a claim of its own", () => {
-    const q = stored({
-      type: "explain",
-      prompt: "Which Python tools give concurrency and which give parallelism?",
-      difficulty: "easy",
-      topics: ["asyncio"],
-      rubric: {
-        referenceAnswer: "threading gives concurrency; multiprocessing gives parallelism.",
-        keyPoints: [{ text: "threading gives concurrency.", phrasings: ["threading gives concurrency"] }],
-        misconceptions: [
-          {
-            text: "threading gives parallelism.",
-            phrasings: ["threading gives parallelism"],
-            explanation: "The GIL lets one thread run bytecode at a time.",
-          },
-        ],
-      },
-    });
+    const q = withMisconception("threading gives concurrency", ["threading gives parallelism"]);
     const misconceptions = (answer: string) => gradeAnswer(q, answer).grade.misconceptions?.length ?? 0;
     expect(
       misconceptions(
@@ -347,48 +332,15 @@ describe("explain: sentence structure", () => {
   });
 
   it("reads 'less expensive' as cheaper, not as expensive", () => {
-    const q = stored({
-      type: "explain",
-      prompt: "How do threads and processes differ?",
-      difficulty: "easy",
-      topics: ["threads"],
-      rubric: {
-        referenceAnswer: "Threads share their process's memory and are cheaper to create.",
-        keyPoints: [{ text: "Threads are cheaper.", phrasings: ["threads are cheaper"] }],
-        misconceptions: [
-          {
-            text: "A thread costs more than a process.",
-            phrasings: ["thread costs more than a process"],
-            explanation: "Creating a thread is cheaper than creating a process.",
-          },
-        ],
-      },
-    });
+    const q = withMisconception("threads are cheaper", ["thread costs more than a process"]);
     const { grade } = gradeAnswer(q, "Creating a thread is less expensive than creating a process.");
     expect(grade.misconceptions).toBeUndefined();
     expect(grade.score).toBe(1);
   });
 
   it("reads 'speed up' as a verb, so a one-line claim is a sentence, not a list of terms", () => {
-    const q = stored({
-      type: "explain",
-      prompt: "Do coroutines help CPU-bound work?",
-      difficulty: "easy",
-      topics: ["asyncio"],
-      rubric: {
-        referenceAnswer: "No: coroutines run one at a time on one thread.",
-        keyPoints: [{ text: "One at a time.", phrasings: ["coroutines run one at a time"] }],
-        misconceptions: [
-          {
-            text: "Coroutines speed up CPU-bound work.",
-            phrasings: ["coroutines speed up cpu-bound work"],
-            explanation: "They share one thread.",
-          },
-        ],
-      },
-    });
-    const { grade } = gradeAnswer(q, "Coroutines speed up CPU-bound work.");
-    expect(grade.misconceptions).toHaveLength(1);
+    const q = withMisconception("coroutines run one at a time", ["coroutines speed up cpu-bound work"]);
+    expect(gradeAnswer(q, "Coroutines speed up CPU-bound work.").grade.misconceptions).toHaveLength(1);
     expect(gradeAnswer(q, "Coroutines speeds up CPU-bound work.").grade.misconceptions).toHaveLength(1);
   });
 
