@@ -160,8 +160,12 @@ function* orderedMatches(
   misconception: boolean,
 ): Generator<Match> {
   const sequence = phrasing.sequence;
+  // A misconception is not pieced together from inside and outside an aside: "the GIL stops threads
+  // (and asyncio is single-threaded anyway) from running Python in parallel".
   const usable = (hit: Hit, first: Hit) =>
-    hit.token.clause === first.token.clause && (phrasing.negative || !hit.token.negated);
+    hit.token.clause === first.token.clause &&
+    (phrasing.negative || !hit.token.negated) &&
+    (!misconception || hit.token.aside === first.token.aside);
   const accept = (from: number, to: number) => {
     const span = text.tokens.slice(from, to + 1);
     if (misconception && span.some((t) => t.conditional || t.question)) return false;

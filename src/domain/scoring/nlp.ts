@@ -48,6 +48,8 @@ export interface WordToken {
   conditional: boolean;
   /** Inside a sentence that ends with "?": asked, not asserted. */
   question: boolean;
+  /** Inside brackets: "(and asyncio is single-threaded anyway)". */
+  aside: boolean;
 }
 
 export interface SentenceSpan {
@@ -316,6 +318,7 @@ export function analyse(text: string): AnalysedText {
       block,
       conditional: false,
       question: false,
+      aside: openBrackets > 0,
     });
     const span = sentences[sentences.length - 1];
     if (span) span.end = tokens.length;

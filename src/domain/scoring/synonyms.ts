@@ -109,6 +109,8 @@ export const REWRITES: readonly (readonly [RegExp, string])[] = [
   [/\b(?:keep|keeps|kept|keeping)\s+(?:going|running|executing|working)\b/gi, " continue "],
   [/\btak(?:e|es|ing)\s+turns?\b/gi, " alternate "],
   [/\b(?:instead\s+of|rather\s+than|as\s+opposed\s+to)\b/gi, " unlike "],
+  // "It's not like time.sleep(2), which blocks the thread": the contrast, not a denial of the rest.
+  [/\b(?:(?:it|this|that)\s+is|it'?s|this'?s|that'?s)\s+not\s+like\b/gi, " unlike "],
   [/\bspeed-?up\b/gi, " speedup "],
   // The verb keeps a verb's form, or "Coroutines speed up CPU-bound work" reads as a list of terms.
   [/\bspeeds\s+up\b/gi, " accelerates "],

@@ -331,6 +331,25 @@ describe("explain: sentence structure", () => {
     expect(misconceptions("1) threading gives parallelism 2) it is fast.")).toBe(1);
   });
 
+  it("does not piece a misconception together from inside and outside an aside", () => {
+    const q = withMisconception("asyncio gives concurrency", ["asyncio runs in parallel"]);
+    const misconceptions = (answer: string) => gradeAnswer(q, answer).grade.misconceptions?.length ?? 0;
+    expect(
+      misconceptions(
+        "The GIL keeps threads (and asyncio is single-threaded anyway) from running in parallel.",
+      ),
+    ).toBe(0);
+    expect(misconceptions("asyncio (with its event loop) runs in parallel.")).toBe(1);
+    expect(misconceptions("The docs are clear (asyncio runs in parallel).")).toBe(1);
+  });
+
+  it("reads 'it's not like X, which ...' as a contrast with X, not as the answer's claim", () => {
+    const q = withMisconception("the loop runs other tasks", ["blocks the thread for two seconds"]);
+    const misconceptions = (answer: string) => gradeAnswer(q, answer).grade.misconceptions?.length ?? 0;
+    expect(misconceptions("It's not like time.sleep(2), which blocks the thread for two seconds.")).toBe(0);
+    expect(misconceptions("It blocks the thread for two seconds.")).toBe(1);
+  });
+
   it("reads 'less expensive' as cheaper, not as expensive", () => {
     const q = withMisconception("threads are cheaper", ["thread costs more than a process"]);
     const { grade } = gradeAnswer(q, "Creating a thread is less expensive than creating a process.");
