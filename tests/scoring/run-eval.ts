@@ -13,7 +13,9 @@
 //   set), each scored in aggregate first, then read and tuned on; p-*, written blind in session 4
 //   as fluent answers built on wrong ideas, scored in aggregate before and after that session's
 //   misconception round, then read; r10-fp-*, correct answers written in session 4 with the scorer
-//   at hand to find misconception phrasings that fire on right answers).
+//   at hand to find misconception phrasings that fire on right answers; r-*, correct answers in
+//   hard styles written blind in session 4, scored in aggregate (137 of 144 graded correct), then
+//   read).
 // - tests/scoring/validation/: batches written blind and labelled before they were ever scored,
 //   first used as a generalisation check, since then also read during rubric work.
 // - tests/scoring/fresh/: blind batches (c3-*, c4-*, c6-*, c7-*, m-*, o-* from session 3, q-* from
