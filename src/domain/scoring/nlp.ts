@@ -187,10 +187,19 @@ const ARROW = /->|=>|→/g;
 /** Three arrows with no comma or semicolon between them. */
 export const ARROW_CHAIN = /(?:->|=>|→)[^,;]*(?:->|=>|→)[^,;]*(?:->|=>|→)/;
 
+/** A word with an apostrophe inside ("program's", "doesn't") with punctuation right before or after it. */
+const APOSTROPHE_WORD_IN_PUNCTUATION =
+  /(?<=[^\s\p{L}\p{N}'])[\p{L}\p{N}]+'\p{L}+|[\p{L}\p{N}]+'\p{L}+(?=[^\s\p{L}\p{N}'])/gu;
+
 export function prepareText(text: string): string {
   let out = applyRewrites(text.normalize("NFKC").replace(/[\u2018\u2019\u02bc]/g, "'"));
   // A hyphen inside a word ("module-level set") joins, it does not end a clause.
   if (out.includes("-")) out = out.replace(/([\p{L}\p{N}])-(?=[\p{L}\p{N}])/gu, "$1 ");
+  // wink splits "program's" into "program" + "'s", but keeps "program's." whole as a new word and
+  // from then on, in this process, every "program's": the same answer would read differently
+  // depending on what was graded before it. Punctuation touching such a word is set apart, so it
+  // always takes the first path.
+  if (out.includes("'")) out = out.replace(APOSTROPHE_WORD_IN_PUNCTUATION, (word) => ` ${word} `);
   // A line break ends a sentence (bullet lists have no full stops); wink splits on blank lines.
   return (
     out
