@@ -29,7 +29,7 @@ function literalsOf(source: string): string[] | undefined {
   return sequenceLiterals(source);
 }
 
-/** Splits a source at its top-level "|"; undefined-free because it only counts nesting. */
+/** The source's alternatives: split at each "|" outside any group or class. */
 function splitTopLevel(source: string): string[] {
   const parts: string[] = [];
   let depth = 0;
@@ -106,7 +106,7 @@ function sequenceLiterals(source: string): string[] | undefined {
     }
     // A quantified character, "." or "^"/"$": the run ends here.
     endRun();
-    if (QUANTIFIER.test(next) && next === "{") i = source.indexOf("}", i);
+    if (next === "{") i = source.indexOf("}", i);
   }
   endRun();
   if (best.length > 0) return [best];

@@ -8,7 +8,7 @@
 //   clause; misconceptions never inside a conditional ("if you await it twice, ..."), nor across
 //   two claims joined by "and" or a bracketed aside.
 // - Keyword lists and runs of bare terms are not read (see reading.ts).
-import { type AnalysedText, analyse, type SentenceSpan, type WordToken } from "./nlp.ts";
+import { type AnalysedText, analyse, type SentenceSpan, SUBJECT_POS, type WordToken } from "./nlp.ts";
 
 /** Word tokens a phrasing's words may spread over (at least; long phrasings get more room). */
 export const WINDOW = 10;
@@ -186,8 +186,8 @@ function* orderedMatches(
     for (let b = a + 1; b < hits.length && next < sequence.length; b++) {
       const hit = hits[b];
       if (!hit || hit.at - first.at >= window) break;
-      // "asyncio gives concurrency and multiprocessing gives parallelism": past "and", a new
-      // subject or verb before the next word starts another claim; the words after it are its own.
+      // "asyncio gives concurrency and multiprocessing gives parallelism": past "and", a subject
+      // and a verb of its own start another claim; the words after them belong to that one.
       if (
         misconception &&
         hit.token.segment !== last.token.segment &&
@@ -218,8 +218,6 @@ function* orderedMatches(
     }
   }
 }
-
-const SUBJECT_POS: ReadonlySet<string> = new Set(["NOUN", "PROPN", "PRON"]);
 
 /**
  * Does the list item that `to` is in start a claim of its own: a subject and then a verb (up to

@@ -336,6 +336,9 @@ export function analyse(text: string): AnalysedText {
   return { tokens, sentences: sentences.filter((s) => s.end > s.start) };
 }
 
+/** What a clause's subject is: a noun or a pronoun. */
+export const SUBJECT_POS: ReadonlySet<string> = new Set(["NOUN", "PROPN", "PRON"]);
+
 const partsOfSpeech: ReadonlySet<string> = new Set([
   "ADJ",
   "ADP",

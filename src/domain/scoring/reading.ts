@@ -1,6 +1,6 @@
 // What of an answer is read at all: keyword lists without sentences (in commas, lines, arrows
 // or runs of bare terms) and answers in another language score 0 before any phrasing is tried.
-import { type AnalysedText, ARROW_CHAIN, type SentenceSpan, type WordToken } from "./nlp.ts";
+import { type AnalysedText, ARROW_CHAIN, type SentenceSpan, SUBJECT_POS, type WordToken } from "./nlp.ts";
 import { LIST_SEPARATORS } from "./synonyms.ts";
 
 /** A sentence that is a list of short items: "GIL, mutex, threads" or "pending, cancelled, done". */
@@ -106,8 +106,6 @@ export const TERM_LIST_ITEM_WORDS = 2.7;
 const CODE_NAME =
   /\b[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*\([^()]*\)|\b[a-z][a-z0-9]*(?:[_.]+[a-z0-9]+)+\b/g;
 const VERSUS: ReadonlySet<string> = new Set(["vs", "versus"]);
-/** What a clause's subject is: a noun or a pronoun. */
-const SUBJECT_POS: ReadonlySet<string> = new Set(["NOUN", "PROPN", "PRON"]);
 /** A written word: letters or digits, joined by hyphens, dots, underscores or apostrophes. */
 const WRITTEN_WORD = /[\p{L}\p{N}]+(?:['_.-]+[\p{L}\p{N}]+)*/gu;
 function isTermList(answer: string, text: AnalysedText): boolean {
