@@ -1,6 +1,7 @@
 // How the explain scorer reads sentences: misconception order and voice, conditionals, contrasts,
 // negation scope, language, and the nlp keys underneath.
 import { describe, expect, it } from "vitest";
+import type { StoredQuestion } from "../../../src/domain/questions/question-spec.ts";
 import { rubricProblems } from "../../../src/domain/scoring/explain.ts";
 import { gradeAnswer } from "../../../src/domain/scoring/index.ts";
 import { analyse } from "../../../src/domain/scoring/nlp.ts";
@@ -251,6 +252,10 @@ describe("explain: sentence structure", () => {
       },
     });
 
+  /** How many misconceptions the question's rubric finds in an answer. */
+  const misconceptionCount = (q: StoredQuestion) => (answer: string) =>
+    gradeAnswer(q, answer).grade.misconceptions?.length ?? 0;
+
   /** One key point and one misconception, each stated by its phrasings: enough to test a reading. */
   const withMisconception = (keyPoint: string, misconception: string[]) =>
     stored({
@@ -312,7 +317,7 @@ describe("explain: sentence structure", () => {
       "asyncio gives parallelism",
       "asyncio is parallel",
     ]);
-    const misconceptions = (answer: string) => gradeAnswer(q, answer).grade.misconceptions?.length ?? 0;
+    const misconceptions = misconceptionCount(q);
     expect(misconceptions("asyncio gives concurrency and multiprocessing gives parallelism.")).toBe(0);
     expect(misconceptions("asyncio and multiprocessing give parallelism.")).toBe(1);
     expect(misconceptions("asyncio runs on one thread and gives parallelism.")).toBe(1);
@@ -320,7 +325,7 @@ describe("explain: sentence structure", () => {
 
   it("reads a bracketed aside with its own subject and verb as a claim of its own", () => {
     const q = withMisconception("threading gives concurrency", ["threading gives parallelism"]);
-    const misconceptions = (answer: string) => gradeAnswer(q, answer).grade.misconceptions?.length ?? 0;
+    const misconceptions = misconceptionCount(q);
     expect(
       misconceptions(
         "threading gives concurrency (the GIL stops Python code running in parallel, but I/O overlaps).",
@@ -333,7 +338,7 @@ describe("explain: sentence structure", () => {
 
   it("does not piece a misconception together from inside and outside an aside", () => {
     const q = withMisconception("asyncio gives concurrency", ["asyncio runs in parallel"]);
-    const misconceptions = (answer: string) => gradeAnswer(q, answer).grade.misconceptions?.length ?? 0;
+    const misconceptions = misconceptionCount(q);
     expect(
       misconceptions(
         "The GIL keeps threads (and asyncio is single-threaded anyway) from running in parallel.",
@@ -345,7 +350,7 @@ describe("explain: sentence structure", () => {
 
   it("reads 'it's not like X, which ...' as a contrast with X, not as the answer's claim", () => {
     const q = withMisconception("the loop runs other tasks", ["blocks the thread for two seconds"]);
-    const misconceptions = (answer: string) => gradeAnswer(q, answer).grade.misconceptions?.length ?? 0;
+    const misconceptions = misconceptionCount(q);
     expect(misconceptions("It's not like time.sleep(2), which blocks the thread for two seconds.")).toBe(0);
     expect(misconceptions("It blocks the thread for two seconds.")).toBe(1);
   });
