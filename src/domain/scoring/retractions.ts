@@ -1,44 +1,89 @@
 // Retractions: "Some textbooks say a subroutine is a helper function with one entry point, but
-// that is wrong: it is a thread." An assertion that the next one calls wrong ("that's wrong",
-// "that is a myth", "just kidding", "I disagree") is not the answer's claim, for key points and
-// misconceptions alike. "All of that is false" takes back everything before it.
+// that is wrong: it is a thread." An assertion that the answer itself disowns is not its claim,
+// for key points and misconceptions alike:
+// - a later assertion calls it wrong ("that's wrong", "that is a myth", "I disagree"): the
+//   assertion before, or the whole sentence before when the verdict opens a sentence;
+// - a later one takes back everything ("all of that is false", "just kidding", "forget it",
+//   "none of these are real issues", "I copied that, I don't understand any of it");
+// - it passes itself off as someone else's line ("that's the theory", "that's what the docs
+//   claim", "if you believe the docs") or calls itself false ("I/O releases the GIL is false");
+// - it was asked and the next one answers no ("X? Never happens.", "X? Y? Both useless.").
 import type { AnalysedText } from "./nlp.ts";
 
+/** Words that may open a verdict without changing it: "ha, no, just kidding", "honestly, that's ...". */
+const LEAD = "(?:(?:ha|haha|lol|oh|ok|okay|well|honestly|of course|but|and|so|no|nope|,) )*";
 const BACK =
   "(?:that|this|it|which|all (?:of )?(?:that|this|it)|everything(?: above| i said)?|none of (?:that|this))";
 const VERDICT =
   "(?:wrong|false|nonsense|rubbish|garbage|a myth|a lie|not true|untrue|incorrect|not correct|not right|outdated)";
-/** "that's the theory", "that is the textbook answer": what the answer goes on to contradict. */
+/** "that's the theory", "that's what the docs claim": what the answer goes on to contradict. */
 const STORY =
-  "(?:the )?(?:theory|official (?:story|line|answer)|textbook (?:answer|line|version)|docs?'? (?:answer|version|line))";
+  "(?:(?:the )?(?:theory|official (?:story|line|answer)|textbook (?:answer|line|version)|docs?'? (?:answer|version|line))|what (?:the )?(?:docs?|textbooks?|books?|slides|notes?|everyone|people|they) (?:say|says|claim|claims|tell you|tells you)|if you believe (?:the )?(?:docs?|textbooks?|slides|notes?))";
+const HEDGE = "(?:i (?:'m|am) |i'm )?(?:pretty |quite |fairly |very )?sure ";
+/** A verdict on the assertion (or sentence) before. */
 const RETRACTION = new RegExp(
-  `^(?:but |and |, )*(?:${BACK} (?:'s|is|was|are|were) (?:all |completely |totally |just |simply |actually |of course |obviously )?${VERDICT}\\b|${BACK} (?:'s|is|was) ${STORY}|(?:just )?kidding\\b|jk\\b|i disagree\\b|none of (?:that|this|it) is true\\b|except none of\\b)`,
+  `^${LEAD}(?:${HEDGE})?(?:${BACK} (?:'s|is|was|are|were) (?:all |completely |totally |just |simply |actually |of course |obviously )?${VERDICT}\\b|${BACK} (?:'s|is|was) ${STORY}|i disagree\\b|(?:wrong|false|not true|untrue)$)`,
 );
-/** "X -- that's the theory, but ...": X takes itself back. */
-const SELF = new RegExp(`\\b(?:that|this) (?:'s|is) ${STORY}`);
-/** "X? No, ...": an answer to the question it just asked, taking it back. */
-const DENIAL = /^(?:ha |haha |lol )?(?:no|nope|nah|wrong|also no)\b/;
-const EVERYTHING = /^(?:but |and )*(?:all |everything|none of)/;
+/** A verdict on everything before it. */
+const EVERYTHING = new RegExp(
+  `^${LEAD}(?:(?:just )?kidding\\b|jk\\b|(?:forget|scratch|ignore) (?:it|that|this|all (?:of )?(?:that|this)|everything)\\b|all(?: of)?(?: that| this| it)?(?: 's| is| was)?(?: completely| totally)? ${VERDICT}\\b|none of (?:these|those|the above|this|that) (?:is|are|was|were) (?:a |an |really |actually )?(?:real|true|right|correct|relevant|needed|necessary|an issue|issues|the case)\\b|except none of\\b)`,
+);
+/** A verdict (RETRACTION) on all of it: "all of that is false", "everything above is wrong". */
+const TOTAL = new RegExp(`^${LEAD}(?:${HEDGE})?(?:all |everything|none of)`);
+/** The answer disowns what it wrote: copied, not understood, or believed wrong. */
+const DISOWNED =
+  /\b(?:i (?:just |simply )?copied (?:that|this|it|them)\b|copied (?:from|off) (?:the |my )?(?:slides|notes|docs?|book|textbook|internet|web)\b|do n't understand any of (?:it|this|that)\b|do n't know which is which\b|(?:i (?:'m|am) |i'm )(?:pretty |quite |fairly )?sure (?:that|this|it) (?:'s|is) (?:all )?(?:wrong|false|not right)\b)/;
+/** "X -- that's the theory, but ...", "I/O releases the GIL is false": X takes itself back. */
+const SELF = new RegExp(
+  `\\b(?:that|this) (?:'s|is) ${STORY}|\\w.* (?:is|are) (?:simply |just |plain )?${VERDICT}(?: too| as well)?$`,
+);
+/** "X? No, ...", "X? Never happens.": an answer to the question it just asked, taking it back. */
+const DENIAL =
+  /^(?:ha |haha |lol )?(?:no|nope|nah|wrong|also no|never|not (?:related|relevant|needed|really|true)|irrelevant|useless|pointless|(?:both|all|neither) (?:useless|wrong|false|irrelevant|pointless))\b/;
 
-/** The ids of the blocks (assertions: see nlp.ts) that a later block takes back. */
+/** The ids of the blocks (assertions: see nlp.ts) that the answer takes back. */
 export function retractedBlocks(text: AnalysedText): ReadonlySet<number> {
-  const blocks = new Map<number, string[]>();
+  const words = new Map<number, string[]>();
+  const sentenceOf = new Map<number, number>();
+  const firstOfSentence = new Set<number>();
   const asked = new Set<number>();
+  let lastSentence = -1;
   for (const t of text.tokens) {
-    const words = blocks.get(t.block);
-    if (words) words.push(t.value);
-    else blocks.set(t.block, [t.value]);
+    const list = words.get(t.block);
+    if (list) list.push(t.value);
+    else {
+      words.set(t.block, [t.value]);
+      sentenceOf.set(t.block, t.sentence);
+      if (t.sentence !== lastSentence) firstOfSentence.add(t.block);
+    }
+    lastSentence = t.sentence;
     if (t.question) asked.add(t.block);
   }
-  const ids = [...blocks.keys()];
+  const ids = [...words.keys()];
   const retracted = new Set<number>();
   ids.forEach((id, i) => {
-    if (SELF.test((blocks.get(id) ?? []).join(" "))) retracted.add(id);
-    const opening = (blocks.get(id) ?? []).slice(0, 8).join(" ");
-    const previousAsked = asked.has(ids[i - 1] ?? -1);
-    if (i === 0 || !(RETRACTION.test(opening) || (previousAsked && DENIAL.test(opening)))) return;
-    const previous = EVERYTHING.test(opening) ? ids.slice(0, i) : ids.slice(i - 1, i);
-    for (const block of previous) retracted.add(block);
+    const all = (words.get(id) ?? []).join(" ");
+    const opening = (words.get(id) ?? []).slice(0, 10).join(" ");
+    const total = EVERYTHING.test(opening) || (RETRACTION.test(opening) && TOTAL.test(opening));
+    if (i > 0 && (total || DISOWNED.test(all))) {
+      for (const block of ids.slice(0, i)) retracted.add(block);
+      if (total) return;
+    }
+    if (SELF.test(all) && !RETRACTION.test(opening)) retracted.add(id);
+    if (i === 0) return;
+    if (asked.has(ids[i - 1] ?? -1) && DENIAL.test(opening)) {
+      // Every question just before: "Store it in a set? Await it? Both useless."
+      for (let j = i - 1; j >= 0 && asked.has(ids[j] ?? -1); j--) retracted.add(ids[j] ?? -1);
+      return;
+    }
+    if (!RETRACTION.test(opening)) return;
+    // A verdict that opens a sentence judges the whole sentence before; one after a comma or a
+    // "but", the assertion before.
+    const previous = ids[i - 1] ?? -1;
+    if (!firstOfSentence.has(id)) retracted.add(previous);
+    else
+      for (const block of ids.slice(0, i))
+        if (sentenceOf.get(block) === sentenceOf.get(previous)) retracted.add(block);
   });
   return retracted;
 }

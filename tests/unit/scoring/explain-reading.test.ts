@@ -164,6 +164,35 @@ describe("explain: reading answers like a careful grader", () => {
     expect(grade.keyPoints?.[0]?.matched).toBe(true);
   });
 
+  it("reads nothing the answer disowns: someone else's line, a joke, a copy, a false claim", () => {
+    const docs =
+      "One thread executes bytecode at a time. That's what the docs claim, but really they all run.";
+    expect(matched(docs)[0]).toBe(false);
+    const joke = "One thread executes bytecode at a time; I/O releases the GIL. Ha, no, just kidding.";
+    expect(matched(joke).slice(0, 2)).toEqual([false, false]);
+    const sentence = "Everyone says one thread executes bytecode at a time, and I/O releases the GIL. Wrong.";
+    expect(matched(sentence).slice(0, 2)).toEqual([false, false]);
+    const copied =
+      "One thread executes bytecode at a time. (Copied from the slides, I don't understand any of it.)";
+    expect(matched(copied)[0]).toBe(false);
+    const called = "One thread executes bytecode at a time is false. I/O releases the GIL.";
+    expect(matched(called).slice(0, 2)).toEqual([false, true]);
+    const asked = "One thread executes bytecode at a time? I/O releases the GIL? Both useless.";
+    expect(matched(asked).slice(0, 2)).toEqual([false, false]);
+    const forget =
+      "A textbook line is that one thread executes bytecode at a time. Forget it: threads run in parallel.";
+    expect(matched(forget)[0]).toBe(false);
+  });
+
+  it("keeps what only sounds like a retraction", () => {
+    const none = "None of them is ever preempted: one thread executes bytecode at a time.";
+    expect(matched(none)[0]).toBe(true);
+    const notWrong = "One thread executes bytecode at a time, and that is not wrong.";
+    expect(matched(notWrong)[0]).toBe(true);
+    const quotedDocs = "The docs say it plainly: one thread executes bytecode at a time.";
+    expect(matched(quotedDocs)[0]).toBe(true);
+  });
+
   it("gives no key point for the words that state a misconception", () => {
     const q = explain();
     const { grade } = gradeAnswer(q, "Threads execute bytecode simultaneously when I/O releases the GIL.");
