@@ -186,6 +186,18 @@ export function applyRewrites(text: string): string {
 const ARROW = /->|=>|→/g;
 /** Three arrows with no comma or semicolon between them. */
 export const ARROW_CHAIN = /(?:->|=>|→)[^,;]*(?:->|=>|→)[^,;]*(?:->|=>|→)/;
+const SPACED_DASH = /[ \t][-\u2013\u2014][ \t]/;
+/**
+ * A line of four or more short items between spaced dashes: "helper function - called by main -
+ * single entry point - runs on a core". Dashes in prose set off longer asides.
+ */
+export function isDashChain(line: string): boolean {
+  const items = line.trim().split(SPACED_DASH);
+  return (
+    items.length >= 4 &&
+    items.every((item) => !/[.;:!?]\s/.test(item) && item.trim().split(/\s+/).length <= 6)
+  );
+}
 
 /** A word with an apostrophe inside ("program's", "doesn't") with punctuation right before or after it. */
 const APOSTROPHE_WORD_IN_PUNCTUATION =
@@ -208,6 +220,8 @@ export function prepareText(text: string): string {
       // A chain of arrows is a list: "GIL -> mutex -> one thread at a time" (arrows in pairs,
       // "threading -> concurrency, multiprocessing -> parallelism", are notes).
       .map((line) => (ARROW_CHAIN.test(line) ? line.replace(ARROW, ",") : line))
+      // So is a line of items between spaced dashes: "helper function - called by main - ...".
+      .map((line) => (isDashChain(line) ? line.replaceAll(new RegExp(SPACED_DASH, "g"), ", ") : line))
       .filter((line) => line !== "")
       .join("\n\n")
   );

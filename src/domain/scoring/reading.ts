@@ -1,6 +1,13 @@
 // What of an answer is read at all: keyword lists without sentences (in commas, lines, arrows
 // or runs of bare terms) and answers in another language score 0 before any phrasing is tried.
-import { type AnalysedText, ARROW_CHAIN, type SentenceSpan, SUBJECT_POS, type WordToken } from "./nlp.ts";
+import {
+  type AnalysedText,
+  ARROW_CHAIN,
+  isDashChain,
+  type SentenceSpan,
+  SUBJECT_POS,
+  type WordToken,
+} from "./nlp.ts";
 import { LIST_SEPARATORS } from "./synonyms.ts";
 
 /** A sentence that is a list of short items: "GIL, mutex, threads" or "pending, cancelled, done". */
@@ -105,6 +112,8 @@ export const TERM_LIST_ITEM_WORDS = 2.7;
 /** Code: calls with their arguments ("set()", "add_done_callback(discard)"), snake_case and dotted names. */
 const CODE_NAME =
   /\b[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*\([^()]*\)|\b[a-z][a-z0-9]*(?:[_.]+[a-z0-9]+)+\b/g;
+/** "Keywords: a, b, c": an answer that says it is a list of terms. */
+const DECLARED_LIST = /^\s*(?:key ?words|buzz ?words|key terms|terms|tags)\s*:/i;
 const VERSUS: ReadonlySet<string> = new Set(["vs", "versus"]);
 /** A written word: letters or digits, joined by hyphens, dots, underscores or apostrophes. */
 const WRITTEN_WORD = /[\p{L}\p{N}]+(?:['_.-]+[\p{L}\p{N}]+)*/gu;
@@ -129,7 +138,12 @@ function isTermList(answer: string, text: AnalysedText): boolean {
   // two arrows are notes ("threading -> concurrency, multiprocessing -> parallelism").
   const arrows = ARROW_CHAIN.test(answer) ? (answer.match(/->|=>|→/g)?.length ?? 0) : 0;
   const separators = (answer.match(/[,;/|•·]/g)?.length ?? 0) + arrows;
-  if (separators / terms < TERM_LIST_SEPARATOR_SHARE) return false;
+  // An answer that calls itself a list ("Keywords: ...") or chains its items with arrows or dashes
+  // on one line.
+  const declared =
+    DECLARED_LIST.test(answer) ||
+    answer.split(/\r?\n/).some((line) => ARROW_CHAIN.test(line) || isDashChain(line));
+  if (separators / terms < TERM_LIST_SEPARATOR_SHARE && !declared) return false;
   // Shares of function words and verbs are of the words as written: the lexicon makes one token
   // of "reference counting" or "multi-core", which would make a list look more like prose.
   const words = Math.max(terms, answer.match(WRITTEN_WORD)?.length ?? 0);
@@ -151,6 +165,8 @@ function isTermList(answer: string, text: AnalysedText): boolean {
   }
   const verbless = [...items.values()].filter((hasVerb) => !hasVerb).length;
   const mostlyVerbless = verbless * 2 >= items.size;
+  // A declared or chained list is one whenever most items lack a verb, however long they are.
+  if (declared && items.size >= 3 && mostlyVerbless) return true;
   // Many short items, most without a verb: "preemptive vs cooperative; OS scheduler; await /
   // yield; context switch; time slice", whatever function words a few items carry.
   if (

@@ -238,6 +238,17 @@ describe("explain: definitions and prevention", () => {
     ]) {
       expect(readableSentences(analyse(fragments), fragments).keywordsOnly, fragments).toBe(true);
     }
+    // A list that says it is one, or items between arrows or spaced dashes, however long the items.
+    for (const declared of [
+      "Keywords: helper function, called by main, single entry point.",
+      "Subroutine -> helper function -> called by main -> single entry point -> runs on a separate core.",
+      "- helper function - called by main - single entry point - can pause and resume midway",
+    ]) {
+      expect(readableSentences(analyse(declared), declared).keywordsOnly, declared).toBe(true);
+    }
+    const flow =
+      "The coroutine hits await -> control goes to the loop -> the loop runs other tasks -> the timer fires";
+    expect(readableSentences(analyse(flow), flow).keywordsOnly).toBe(false);
     const bullets =
       "- the GIL is a mutex in CPython\n- only one thread runs bytecode at a time\n- cores do not help";
     expect(readableSentences(analyse(bullets), bullets).keywordsOnly).toBe(false);
