@@ -15,7 +15,9 @@
 //   misconception round, then read; r10-fp-*, correct answers written in session 4 with the scorer
 //   at hand to find misconception phrasings that fire on right answers; r-*, correct answers in
 //   hard styles written blind in session 4, scored in aggregate (137 of 144 graded correct), then
-//   read).
+//   read; s-a-*, s-b-* and s-c-*, written blind in session 5 (interview transcripts, fluent traps
+//   with swapped roles and invented wrong ideas, app learners of every style), scored in aggregate
+//   first (94.4%, 81.9%, 92.4%; none incorrect graded correct), then read and tuned on).
 // - tests/scoring/validation/: batches written blind and labelled before they were ever scored,
 //   first used as a generalisation check, since then also read during rubric work.
 // - tests/scoring/fresh/: blind batches (c3-*, c4-*, c6-*, c7-*, m-*, o-* from session 3, q-* from
