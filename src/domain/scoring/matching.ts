@@ -30,6 +30,8 @@ export interface CompiledPhrasing {
   negative: boolean;
   /** Slots the phrasing itself puts after "by" ("preempted by the OS"). */
   agents: ReadonlySet<number>;
+  /** Clause breaks the phrasing itself spans ("runs it until it finishes": one), which a match may too. */
+  clauseBreaks: number;
 }
 
 /**
@@ -47,7 +49,7 @@ export function withoutSlot(phrasing: CompiledPhrasing, drop: number): CompiledP
     .filter((slot, i, all) => i === 0 || all[i - 1] !== slot);
   const agents = new Set<number>();
   for (const slot of phrasing.agents) if (slot !== drop) agents.add(slot > drop ? slot - 1 : slot);
-  return { index: phrasing.index, slots, slotOf, sequence, negative: phrasing.negative, agents };
+  return { ...phrasing, slots, slotOf, sequence, agents };
 }
 
 /** The same phrasing with two keys exchanged, in place: "threads share memory" as "processes share memory". */
@@ -69,7 +71,16 @@ export function compilePhrasing(text: string, index: number): CompiledPhrasing {
     const slot = slotOf.get(t.key);
     if (t.content && slot !== undefined && byBefore({ tokens, sentences: [] }, i)) agents.add(slot);
   });
-  return { index, slots, slotOf, sequence, negative: tokens.some((t) => t.negated || t.negator), agents };
+  const clauseBreaks = (tokens.at(-1)?.clause ?? 0) - (tokens[0]?.clause ?? 0);
+  return {
+    index,
+    slots,
+    slotOf,
+    sequence,
+    negative: tokens.some((t) => t.negated || t.negator),
+    agents,
+    clauseBreaks,
+  };
 }
 
 interface Hit {
@@ -163,7 +174,8 @@ function* orderedMatches(
   // A misconception is not pieced together from inside and outside an aside: "the GIL stops threads
   // (and asyncio is single-threaded anyway) from running Python in parallel".
   const usable = (hit: Hit, first: Hit) =>
-    hit.token.clause === first.token.clause &&
+    hit.token.clause - first.token.clause <= phrasing.clauseBreaks &&
+    hit.token.clause >= first.token.clause &&
     (phrasing.negative || !hit.token.negated) &&
     (!misconception || hit.token.aside === first.token.aside);
   const accept = (from: number, to: number) => {

@@ -83,3 +83,27 @@ describe("explain: negation inside a condition", () => {
     expect(r.keyPointsMatched).toEqual([false]);
   });
 });
+
+describe("explain: a misconception phrasing that spans a clause break of its own", () => {
+  const createTask = {
+    referenceAnswer: "create_task wraps the coroutine in a Task and returns at once; the loop runs it later.",
+    keyPoints: [
+      { text: "The coroutine is wrapped in a Task.", weight: 1, phrasings: ["wraps the coroutine"] },
+    ],
+    misconceptions: [
+      {
+        text: "create_task runs the coroutine to completion at once.",
+        phrasings: ["runs the coroutine until it finishes"],
+        explanation: "It only schedules it.",
+      },
+    ],
+  } as unknown as Rubric;
+  const grade = (answer: string) =>
+    scoreExplanation("What happens when you call create_task?", createTask, answer).misconceptionsMatched;
+  it("matches across the break its own words make ('until')", () => {
+    expect(grade("create_task runs the coroutine right there until it finishes.")).toEqual([true]);
+  });
+  it("still does not match across a break the phrasing lacks", () => {
+    expect(grade("It runs the coroutine, and later, when the loop is free, it finishes.")).toEqual([false]);
+  });
+});
