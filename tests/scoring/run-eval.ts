@@ -17,7 +17,11 @@
 //   hard styles written blind in session 4, scored in aggregate (137 of 144 graded correct), then
 //   read; s-a-*, s-b-* and s-c-*, written blind in session 5 (interview transcripts, fluent traps
 //   with swapped roles and invented wrong ideas, app learners of every style), scored in aggregate
-//   first (94.4%, 81.9%, 92.4%; none incorrect graded correct), then read and tuned on).
+//   first (94.4%, 81.9%, 92.4%; none incorrect graded correct), then read and tuned on; s-e-*,
+//   s-f-* and s-g-*, written blind later in session 5 (developers from other languages, mostly
+//   correct; beginners in plain words; senior engineers in one to three sentences), scored in
+//   aggregate after rubric round 11 (93.8%, 90.3%, 91.7%; one incorrect graded correct, a note
+//   list with a dunder name), then read and tuned on).
 // - tests/scoring/validation/: batches written blind and labelled before they were ever scored,
 //   first used as a generalisation check, since then also read during rubric work.
 // - tests/scoring/fresh/: blind batches (c3-*, c4-*, c6-*, c7-*, m-*, o-* from session 3, q-* from

@@ -109,9 +109,9 @@ export const TERM_LIST_VERB_SHARE = 0.1;
 export const TERM_LIST_BARE_FUNCTION_SHARE = 0.05;
 export const TERM_LIST_MIN_ITEMS = 5;
 export const TERM_LIST_ITEM_WORDS = 2.7;
-/** Code: calls with their arguments ("set()", "add_done_callback(discard)"), snake_case and dotted names. */
+/** Code: calls with their arguments ("set()", "add_done_callback(discard)"), snake_case, dotted and dunder names ("__await__"). */
 const CODE_NAME =
-  /\b[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*\([^()]*\)|\b[a-z][a-z0-9]*(?:[_.]+[a-z0-9]+)+\b/g;
+  /\b[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*\([^()]*\)|\b[a-z][a-z0-9]*(?:[_.]+[a-z0-9]+)+\b|\b__[a-z0-9_]+__\b/g;
 /** "Keywords: a, b, c": an answer that says it is a list of terms. */
 const DECLARED_LIST = /^\s*(?:key ?words|buzz ?words|key terms|terms|tags)\s*:/i;
 const VERSUS: ReadonlySet<string> = new Set(["vs", "versus"]);

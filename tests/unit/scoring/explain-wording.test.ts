@@ -256,6 +256,10 @@ describe("explain: definitions and prevention", () => {
     const calls =
       "garbage collection, weak reference, background_tasks = set(), add_done_callback(discard), await task";
     expect(readableSentences(analyse(calls), calls).keywordsOnly).toBe(true);
+    // A dunder name is a code name, not the verb it is spelt with.
+    const dunder =
+      "awaitable = anything with __await__; kinds: coroutine, Task, Future; coroutine object awaitable once only";
+    expect(readableSentences(analyse(dunder), dunder).keywordsOnly).toBe(true);
     // Counted as written: the lexicon makes one token of "multi-core" and "reference counting".
     const rewritten = gradeAnswer(
       explain(),
