@@ -25,8 +25,9 @@
 // - tests/scoring/validation/: batches written blind and labelled before they were ever scored,
 //   first used as a generalisation check, since then also read during rubric work.
 // - tests/scoring/fresh/: blind batches (c3-*, c4-*, c6-*, c7-*, m-*, o-* from session 3, q-* from
-//   session 4, s-d-* from session 5: exam answer sheets), each by a writer who saw neither the
-//   scorer, the rubric phrasings nor the other sets; only aggregate figures are printed.
+//   session 4, s-d-* and s-h-* from session 5: exam answer sheets, an app's ordinary day), each
+//   by a writer who saw neither the scorer, the rubric phrasings nor the other sets; only
+//   aggregate figures are printed.
 // - tests/scoring/held-out/: written blind by someone else and never used for tuning: aggregate
 //   figures only.
 // - tests/scoring/red-team/: wrong answers written with the scorer at hand to find what it still
