@@ -31,8 +31,11 @@
 // - tests/scoring/held-out/: written blind by someone else and never used for tuning: aggregate
 //   figures only.
 // - tests/scoring/red-team/: wrong answers written with the scorer at hand to find what it still
-//   grades correct (rt-a-*, rt-b-*, session 3). Reported as a trend, never gated: they are
-//   adversarial probes, not a sample of real answers.
+//   grades correct (rt-a-*, rt-b-*, session 3), and blind trap batches written without it (s-i-*:
+//   the right words in wrong shapes, notes, other languages, denials; s-j-*: fluent answers built
+//   on invented wrong ideas; session 5, first scored 70.0% and 51.7% with 6 and 1 incorrect
+//   answers graded correct, then read). Reported as a trend, never gated: they are adversarial
+//   probes, not a sample of real answers.
 
 // Each file:
 //   question: <bank slug>

@@ -186,16 +186,20 @@ export function applyRewrites(text: string): string {
 const ARROW = /->|=>|→/g;
 /** Three arrows with no comma or semicolon between them. */
 export const ARROW_CHAIN = /(?:->|=>|→)[^,;]*(?:->|=>|→)[^,;]*(?:->|=>|→)/;
-const SPACED_DASH = /[ \t][-\u2013\u2014][ \t]/;
+/** A spaced dash, slash, pipe or arrow between two note items: "one big lock / fine-grained". */
+const SPACED_SEPARATOR = /[ \t](?:[-\u2013\u2014/|]|->|=>|\u2192)[ \t]/;
+export const CHAIN_MIN_ITEMS = 4;
+export const CHAIN_ITEM_WORDS = 8;
 /**
- * A line of four or more short items between spaced dashes: "helper function - called by main -
- * single entry point - runs on a core". Dashes in prose set off longer asides.
+ * A line of four or more short items between spaced dashes, slashes, pipes or arrows: "helper
+ * function - called by main - single entry point - ...", "refcount / races -> leak / one big lock".
+ * Dashes in prose set off longer asides, and end sentences between them.
  */
-export function isDashChain(line: string): boolean {
-  const items = line.trim().split(SPACED_DASH);
+export function isItemChain(line: string): boolean {
+  const items = line.trim().split(SPACED_SEPARATOR);
   return (
-    items.length >= 4 &&
-    items.every((item) => !/[.;:!?]\s/.test(item) && item.trim().split(/\s+/).length <= 6)
+    items.length >= CHAIN_MIN_ITEMS &&
+    items.every((item) => !/[.!?]\s/.test(item) && item.trim().split(/\s+/).length <= CHAIN_ITEM_WORDS)
   );
 }
 
@@ -220,8 +224,8 @@ export function prepareText(text: string): string {
       // A chain of arrows is a list: "GIL -> mutex -> one thread at a time" (arrows in pairs,
       // "threading -> concurrency, multiprocessing -> parallelism", are notes).
       .map((line) => (ARROW_CHAIN.test(line) ? line.replace(ARROW, ",") : line))
-      // So is a line of items between spaced dashes: "helper function - called by main - ...".
-      .map((line) => (isDashChain(line) ? line.replaceAll(new RegExp(SPACED_DASH, "g"), ", ") : line))
+      // So is a line of items between spaced separators: "helper function - called by main - ...".
+      .map((line) => (isItemChain(line) ? line.replaceAll(new RegExp(SPACED_SEPARATOR, "g"), ", ") : line))
       .filter((line) => line !== "")
       .join("\n\n")
   );

@@ -3,7 +3,7 @@
 import {
   type AnalysedText,
   ARROW_CHAIN,
-  isDashChain,
+  isItemChain,
   type SentenceSpan,
   SUBJECT_POS,
   type WordToken,
@@ -142,7 +142,7 @@ function isTermList(answer: string, text: AnalysedText): boolean {
   // on one line.
   const declared =
     DECLARED_LIST.test(answer) ||
-    answer.split(/\r?\n/).some((line) => ARROW_CHAIN.test(line) || isDashChain(line));
+    answer.split(/\r?\n/).some((line) => ARROW_CHAIN.test(line) || isItemChain(line));
   if (separators / terms < TERM_LIST_SEPARATOR_SHARE && !declared) return false;
   // Shares of function words and verbs are of the words as written: the lexicon makes one token
   // of "reference counting" or "multi-core", which would make a list look more like prose.

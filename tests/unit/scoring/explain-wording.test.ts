@@ -243,12 +243,17 @@ describe("explain: definitions and prevention", () => {
       "Keywords: helper function, called by main, single entry point.",
       "Subroutine -> helper function -> called by main -> single entry point -> runs on a separate core.",
       "- helper function - called by main - single entry point - can pause and resume midway",
+      "refcount / races -> leak or early free / one big lock vs fine-grained / simple + fast single-thread + safe",
+      "no ref -> GC / loop holds only callback / fix: await task or keep in a set",
     ]) {
       expect(readableSentences(analyse(declared), declared).keywordsOnly, declared).toBe(true);
     }
     const flow =
       "The coroutine hits await -> control goes to the loop -> the loop runs other tasks -> the timer fires";
     expect(readableSentences(analyse(flow), flow).keywordsOnly).toBe(false);
+    const slash =
+      "The GIL is released during I/O, so while one thread waits on the network / disk another runs bytecode.";
+    expect(readableSentences(analyse(slash), slash).keywordsOnly).toBe(false);
     const bullets =
       "- the GIL is a mutex in CPython\n- only one thread runs bytecode at a time\n- cores do not help";
     expect(readableSentences(analyse(bullets), bullets).keywordsOnly).toBe(false);
