@@ -2,7 +2,8 @@
 // that is wrong: it is a thread." An assertion that the answer itself disowns is not its claim,
 // for key points and misconceptions alike:
 // - a later assertion calls it wrong ("that's wrong", "that is a myth", "I disagree"): the
-//   assertion before, or the whole sentence before when the verdict opens a sentence;
+//   assertion before, or the whole sentence before when the verdict opens a sentence ("They
+//   don't." after "You might assume threads use every core.");
 // - a later one takes back everything ("all of that is false", "just kidding", "forget it",
 //   "none of these are real issues", "I copied that, I don't understand any of it");
 // - it passes itself off as someone else's line ("that's the theory", "that's what the docs
@@ -20,9 +21,12 @@ const VERDICT =
 const STORY =
   "(?:(?:the )?(?:theory|official (?:story|line|answer)|textbook (?:answer|line|version)|docs?'? (?:answer|version|line))|what (?:the )?(?:docs?|textbooks?|books?|slides|notes?|everyone|people|they) (?:say|says|claim|claims|tell you|tells you)|if you believe (?:the )?(?:docs?|textbooks?|slides|notes?))";
 const HEDGE = "(?:i (?:'m|am) |i'm )?(?:pretty |quite |fairly |very )?sure ";
+/** "You might assume threads use every core. They don't.": a bare denial of what came before. */
+const DENIED =
+  "(?:it|they|that|this) (?:do|does|did|is|are|was|were|ca|can|wo|will|has|have) (?:n't|not)(?: really| actually| at all)?$";
 /** A verdict on the assertion (or sentence) before. */
 const RETRACTION = new RegExp(
-  `^${LEAD}(?:${HEDGE})?(?:${BACK} (?:'s|is|was|are|were) (?:all |completely |totally |just |simply |actually |of course |obviously )?${VERDICT}\\b|${BACK} (?:'s|is|was) ${STORY}|i disagree\\b|(?:wrong|false|not true|untrue)$)`,
+  `^${LEAD}(?:${HEDGE})?(?:${BACK} (?:'s|is|was|are|were) (?:all |completely |totally |just |simply |actually |of course |obviously )?${VERDICT}\\b|${BACK} (?:'s|is|was) ${STORY}|i disagree\\b|(?:wrong|false|not true|untrue)$|${DENIED})`,
 );
 /** A verdict on everything before it. */
 const EVERYTHING = new RegExp(

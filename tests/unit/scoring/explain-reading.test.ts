@@ -184,6 +184,13 @@ describe("explain: reading answers like a careful grader", () => {
     expect(matched(forget)[0]).toBe(false);
   });
 
+  it("reads no misconception in what a bare denial answers ('They don't.')", () => {
+    const assumed = "You might assume threads run in parallel on multiple cores. They don't.";
+    expect(check(assumed).grade.misconceptions).toBeUndefined();
+    const stated = "Threads run in parallel on multiple cores. Processes don't.";
+    expect(check(stated).grade.misconceptions).toHaveLength(1);
+  });
+
   it("keeps what only sounds like a retraction", () => {
     const none = "None of them is ever preempted: one thread executes bytecode at a time.";
     expect(matched(none)[0]).toBe(true);
