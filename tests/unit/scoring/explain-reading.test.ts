@@ -187,6 +187,8 @@ describe("explain: reading answers like a careful grader", () => {
   it("reads no misconception in what a bare denial answers ('They don't.')", () => {
     const assumed = "You might assume threads run in parallel on multiple cores. They don't.";
     expect(check(assumed).grade.misconceptions).toBeUndefined();
+    const quoted = "Some people say threads run in parallel on multiple cores; not true in CPython.";
+    expect(check(quoted).grade.misconceptions).toBeUndefined();
     const stated = "Threads run in parallel on multiple cores. Processes don't.";
     expect(check(stated).grade.misconceptions).toHaveLength(1);
   });
