@@ -70,8 +70,33 @@ export function readableSentences(text: AnalysedText, answer: string): SentenceR
     (listWords >= KEYWORD_SHARE * words ||
       (noVerbAtAll && singleWords * 2 >= text.sentences.length) ||
       isLineList(text) ||
+      isMappingList(answer) ||
       isTermList(answer, text));
   return { spans: keywordsOnly ? [] : spans, keywordsOnly };
+}
+
+/**
+ * Term-to-term pairs and nothing else: "concurrency = interleaving; parallelism = multiple cores;
+ * threading/asyncio = concurrency; multiprocessing = parallelism". Each side of a pair is a term of
+ * a few words; a note that says something ("parallelism = truly simultaneous on multiple cores")
+ * has a longer side.
+ */
+export const MAPPING_MIN_ITEMS = 3;
+export const MAPPING_SIDE_WORDS = 3;
+export const MAPPING_SHARE = 0.75;
+const MAPPING = /^([^=:>→]{1,40}?)\s*(?:=|:|->|=>|→)\s*([^=:>→]{1,40}?)\.?$/;
+function isMappingList(answer: string): boolean {
+  const items = answer
+    .split(/[;\n]|,\s/)
+    .map((item) => item.trim())
+    .filter(Boolean);
+  if (items.length < MAPPING_MIN_ITEMS) return false;
+  const short = (side: string | undefined) => (side?.trim().split(/\s+/).length ?? 99) <= MAPPING_SIDE_WORDS;
+  const pairs = items.filter((item) => {
+    const match = MAPPING.exec(item);
+    return match !== null && short(match[1]) && short(match[2]);
+  }).length;
+  return pairs >= MAPPING_SHARE * items.length;
 }
 
 /**

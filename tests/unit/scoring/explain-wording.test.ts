@@ -245,12 +245,16 @@ describe("explain: definitions and prevention", () => {
       "- helper function - called by main - single entry point - can pause and resume midway",
       "refcount / races -> leak or early free / one big lock vs fine-grained / simple + fast single-thread + safe",
       "no ref -> GC / loop holds only callback / fix: await task or keep in a set",
+      "concurrency = interleaving; parallelism = multiple cores; threading/asyncio = concurrency; multiprocessing = parallelism",
     ]) {
       expect(readableSentences(analyse(declared), declared).keywordsOnly, declared).toBe(true);
     }
     const flow =
       "The coroutine hits await -> control goes to the loop -> the loop runs other tasks -> the timer fires";
     expect(readableSentences(analyse(flow), flow).keywordsOnly).toBe(false);
+    const shorthand =
+      "Concurrency = interleaving, parallelism = truly simultaneous on multiple cores. threading/asyncio: concurrency only because of the GIL; multiprocessing: parallelism with separate processes.";
+    expect(readableSentences(analyse(shorthand), shorthand).keywordsOnly).toBe(false);
     const slash =
       "The GIL is released during I/O, so while one thread waits on the network / disk another runs bytecode.";
     expect(readableSentences(analyse(slash), slash).keywordsOnly).toBe(false);
