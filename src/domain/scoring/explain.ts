@@ -36,6 +36,7 @@ import { analyse } from "./nlp.ts";
 import { looksEnglish, readableSentences } from "./reading.ts";
 import { retractedBlocks } from "./retractions.ts";
 import { type CompiledSwap, compileSwaps, findSwaps } from "./swaps.ts";
+import { saidOfOther, type Topic, topicOf } from "./topics.ts";
 
 export type Verdict = "correct" | "partial" | "incorrect";
 
@@ -82,6 +83,8 @@ interface CompiledRubric {
   swaps: CompiledSwap[];
   /** Per key point, the agent its text names (the event loop, the OS), if any: see otherAgent. */
   agents: (string | undefined)[];
+  /** Per misconception, the contrasted term its text is about, if any: see saidOfOther. */
+  misconceptionTopics: (Topic | undefined)[];
 }
 
 /** Words a real question opens with. */
@@ -143,6 +146,7 @@ function compileRubric(rubric: Rubric, prompt: string): CompiledRubric {
       rubric.keyPoints.map((point) => point.text),
     ),
     agents: rubric.keyPoints.map((point) => agentOf(point.text)),
+    misconceptionTopics: (rubric.misconceptions ?? []).map((m) => topicOf(m.text)),
     relaxed: keyPoints.map((phrasings, k) => relaxedForms(phrasings, novel[k] ?? [], promptText, minor)),
     majority: rubric.keyPoints.map((point, k) => {
       if (!(point.weight >= MAJOR_WEIGHT)) return [];
@@ -220,12 +224,13 @@ export function scoreExplanation(prompt: string, rubric: Rubric, answer: string)
   };
   // Every place a misconception is stated, by any of its phrasings ("both are switched by the
   // OS; coroutines are preempted" states it twice), and the first phrasing found (evidence).
-  const misconceptionHits = rules.misconceptions.map((phrasings) => {
+  const misconceptionHits = rules.misconceptions.map((phrasings, i) => {
     const matches: Match[] = [];
     let first: number | undefined;
+    const topic = rules.misconceptionTopics[i];
     for (const p of phrasings) {
       findPhrasing(literal, p, "misconception", (m) => {
-        if (taken(m)) return false;
+        if (taken(m) || saidOfOther(text, m, topic)) return false;
         matches.push(m);
         first ??= p.index;
         return false;

@@ -107,3 +107,31 @@ describe("explain: a misconception phrasing that spans a clause break of its own
     expect(grade("It runs the coroutine, and later, when the loop is free, it finishes.")).toEqual([false]);
   });
 });
+
+describe("explain: a misconception about one of two contrasted terms", () => {
+  const subroutine = {
+    referenceAnswer: "A subroutine is a function with a single entry point, called by a main function.",
+    keyPoints: [
+      { text: "A subroutine has a single entry point.", weight: 1, phrasings: ["single entry point"] },
+    ],
+    misconceptions: [
+      {
+        text: "A subroutine can be paused halfway and resumed later.",
+        phrasings: ["paused halfway and resumed"],
+        explanation: "That is what coroutines do.",
+      },
+    ],
+  } as unknown as Rubric;
+  const grade = (answer: string) =>
+    scoreExplanation("What is a subroutine?", subroutine, answer).misconceptionsMatched;
+  it("is not read where the answer speaks of the other term", () => {
+    expect(grade("That is the contrast with coroutines, which can be paused halfway and resumed.")).toEqual([
+      false,
+    ]);
+    expect(grade("Unlike a subroutine, a coroutine can be paused halfway and resumed.")).toEqual([false]);
+  });
+  it("is read where the answer says it of the term itself", () => {
+    expect(grade("A subroutine can be paused halfway and resumed.")).toEqual([true]);
+    expect(grade("Subroutines are just coroutines that can be paused halfway and resumed.")).toEqual([true]);
+  });
+});
