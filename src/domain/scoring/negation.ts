@@ -1,7 +1,7 @@
 // Negation and conditional scopes over analysed tokens. wink's negationFlag arrives in `negated`;
 // these rules decide, clause by clause, what is really denied or only supposed.
 import type { WordToken } from "./nlp.ts";
-import { CONDITIONALS, SENTENCE_NEGATORS, SHORT_SCOPE_NEGATORS } from "./synonyms.ts";
+import { CONDITIONALS, REPORTED_BELIEFS, SENTENCE_NEGATORS, SHORT_SCOPE_NEGATORS } from "./synonyms.ts";
 
 /** Words after a negator that it still negates ("does not release the GIL during CPU work"). */
 export const NEGATION_REACH = 8;
@@ -149,5 +149,14 @@ export function markNegationScopes(tokens: WordToken[]): void {
   for (const token of tokens) {
     if (SENTENCE_NEGATORS.has(token.value)) denied = token.sentence;
     else if (token.sentence === denied) token.negated = true;
+  }
+  // "People often think that because of the GIL, this code is thread-safe, but ...": a reported
+  // belief runs to the end of its assertion, past commas, up to the "but" that answers it or the
+  // colon that says what is true instead ("the opposite of what people think: I/O does not ...").
+  let reported = -1;
+  for (const token of tokens) {
+    if (token.afterColon) reported = -1;
+    if (REPORTED_BELIEFS.has(token.value)) reported = token.block;
+    else if (token.block === reported) token.conditional = true;
   }
 }

@@ -50,6 +50,8 @@ export interface WordToken {
   question: boolean;
   /** Inside brackets: "(and asyncio is single-threaded anyway)". */
   aside: boolean;
+  /** The first word after a colon: "the opposite of what people think: I/O does not ...". */
+  afterColon: boolean;
 }
 
 export interface SentenceSpan {
@@ -271,6 +273,8 @@ export function analyse(text: string): AnalysedText {
   let currentSentence = -1;
   let openBrackets = 0;
   let previous = "";
+  /** The last punctuation mark since the last word ("" after a word). */
+  let previousMark = "";
   for (let k = 0; k < values.length; k++) {
     const sentence = sentenceOf[k] ?? currentSentence;
     if (sentence !== currentSentence) {
@@ -285,6 +289,7 @@ export function analyse(text: string): AnalysedText {
     const value = raw.toLowerCase();
     // Punctuation, symbols and line breaks carry no letter or digit.
     if (!/[\p{L}\p{N}]/u.test(value)) {
+      previousMark = value;
       // "Do coroutines run in parallel? No: ..." echoes a question; a question asserts nothing.
       if (value === "?") {
         const span = sentences[sentences.length - 1];
@@ -346,7 +351,9 @@ export function analyse(text: string): AnalysedText {
       conditional: false,
       question: false,
       aside: openBrackets > 0,
+      afterColon: previousMark === ":",
     });
+    previousMark = "";
     const span = sentences[sentences.length - 1];
     if (span) span.end = tokens.length;
   }

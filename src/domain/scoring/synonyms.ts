@@ -129,9 +129,14 @@ export const REWRITES: readonly (readonly [RegExp, string])[] = [
     /\b(prevents?|prevented|preventing|stops?|stopped|stopping)\s+((?:[\w'-]+\s+){1,4}?)from\s+/gi,
     "$1 $2 from not ",
   ],
-  // "people think threads run in parallel" reports a belief (a myth, see CONDITIONALS).
+  // "people think threads run in parallel" reports a belief (a myth, see CONDITIONALS), as do "you
+  // might assume", "it's easy to think" and a belief the writer has given up ("I used to think").
   [
-    /\b(?:people|many|some|beginners|newcomers|developers|folks|everyone)\s+(?:often\s+|sometimes\s+|usually\s+|wrongly\s+)?(?:think|believe|assume|expect)\b/gi,
+    /\b(?:(?:most|many|some|a\s+lot\s+of|lots\s+of)\s+)?(?:people|many|some|beginners|newcomers|juniors|students|candidates|developers|devs|folks|everyone|others)\s+(?:often\s+|sometimes\s+|usually\s+|wrongly\s+|still\s+)?(?:think|believe|assume|expect)\b/gi,
+    " myth ",
+  ],
+  [
+    /\b(?:you|one)\s+(?:might|may|could|would)\s+(?:think|assume|expect|believe)\b|\bit'?s\s+easy\s+to\s+(?:think|assume|believe)\b|\bi\s+(?:used\s+to\s+(?:think|believe|assume)|(?:once\s+|always\s+)?(?:thought|believed|assumed))\b/gi,
     " myth ",
   ],
   // "no matter how many cores" is not a negation.
@@ -425,6 +430,9 @@ export const CONTRASTED_TERMS: readonly (readonly [string, string])[] = [
 export const CONTRASTED_IN_RUBRIC: readonly (readonly [string, string])[] = [["I/O-bound", "CPU-bound"]];
 
 /** Words that open a clause stating a condition rather than a fact. */
+/** Words that report a belief the answer goes on to correct: the rest of their assertion is not asserted. */
+export const REPORTED_BELIEFS: ReadonlySet<string> = new Set(["myth", "misconception", "misconceptions"]);
+
 export const CONDITIONALS: ReadonlySet<string> = new Set([
   "if",
   "unless",

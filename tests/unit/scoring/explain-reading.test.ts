@@ -193,6 +193,20 @@ describe("explain: reading answers like a careful grader", () => {
     expect(check(stated).grade.misconceptions).toHaveLength(1);
   });
 
+  it("reads no misconception in a belief the answer reports to correct it", () => {
+    for (const reported of [
+      "People often think that because of the GIL, threads run in parallel on multiple cores, but they take turns.",
+      "You might think threads run in parallel on multiple cores. In CPython they take turns.",
+      "A common misconception is that threads run in parallel on multiple cores.",
+      "A misconception I had: I thought threads run in parallel on multiple cores.",
+    ]) {
+      expect(check(reported).grade.misconceptions, reported).toBeUndefined();
+    }
+    // What follows the colon is the answer's own claim again.
+    const own = "It's the opposite of what people think: threads run in parallel on multiple cores.";
+    expect(check(own).grade.misconceptions).toHaveLength(1);
+  });
+
   it("keeps what only sounds like a retraction", () => {
     const none = "None of them is ever preempted: one thread executes bytecode at a time.";
     expect(matched(none)[0]).toBe(true);
