@@ -21,7 +21,10 @@
 //   s-f-* and s-g-*, written blind later in session 5 (developers from other languages, mostly
 //   correct; beginners in plain words; senior engineers in one to three sentences), scored in
 //   aggregate after rubric round 11 (93.8%, 90.3%, 91.7%; one incorrect graded correct, a note
-//   list with a dunder name), then read and tuned on).
+//   list with a dunder name), then read and tuned on; s-l-* (one answer of each of the issue's
+//   eight hard kinds per question) and s-k-* (very long answers, 200-330 words), written blind
+//   late in session 5 and scored in aggregate first (94.4% with one keyword list in '=' notes
+//   graded correct; 63.9% with one incorrect graded correct), then read and tuned on).
 // - tests/scoring/validation/: batches written blind and labelled before they were ever scored,
 //   first used as a generalisation check, since then also read during rubric work.
 // - tests/scoring/fresh/: blind batches (c3-*, c4-*, c6-*, c7-*, m-*, o-* from session 3, q-* from
