@@ -28,9 +28,10 @@
 // - tests/scoring/validation/: batches written blind and labelled before they were ever scored,
 //   first used as a generalisation check, since then also read during rubric work.
 // - tests/scoring/fresh/: blind batches (c3-*, c4-*, c6-*, c7-*, m-*, o-* from session 3, q-* from
-//   session 4, s-d-* and s-h-* from session 5: exam answer sheets, an app's ordinary day), each
-//   by a writer who saw neither the scorer, the rubric phrasings nor the other sets; only
-//   aggregate figures are printed.
+//   session 4, s-d-*, s-h-* and s-m-* from session 5: exam answer sheets, an app's ordinary day,
+//   long take-home answers, the last scored at 67.8% after rubric round 14), each by a writer who
+//   saw neither the scorer, the rubric phrasings nor the other sets; only aggregate figures are
+//   printed.
 // - tests/scoring/held-out/: written blind by someone else and never used for tuning: aggregate
 //   figures only.
 // - tests/scoring/red-team/: wrong answers written with the scorer at hand to find what it still
