@@ -24,7 +24,9 @@
 //   list with a dunder name), then read and tuned on; s-l-* (one answer of each of the issue's
 //   eight hard kinds per question) and s-k-* (very long answers, 200-330 words), written blind
 //   late in session 5 and scored in aggregate first (94.4% with one keyword list in '=' notes
-//   graded correct; 63.9% with one incorrect graded correct), then read and tuned on).
+//   graded correct; 63.9% with one incorrect graded correct), then read and tuned on; s-n-*,
+//   long answers each wrong in exactly one confident claim, written blind last in session 5 and
+//   scored first at 51.9% (41 of 54 such answers graded correct), then read and tuned on).
 // - tests/scoring/validation/: batches written blind and labelled before they were ever scored,
 //   first used as a generalisation check, since then also read during rubric work.
 // - tests/scoring/fresh/: blind batches (c3-*, c4-*, c6-*, c7-*, m-*, o-* from session 3, q-* from
