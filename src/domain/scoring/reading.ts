@@ -1,5 +1,5 @@
-// What of an answer is read at all: keyword lists without sentences (in commas, lines, arrows
-// or runs of bare terms) and answers in another language score 0 before any phrasing is tried.
+// What of an answer is read at all: keyword lists without sentences (in commas, lines, chains,
+// term pairs or runs of bare terms) and answers in another language score 0 before any phrasing is tried.
 import {
   type AnalysedText,
   ARROW_CHAIN,

@@ -10,9 +10,10 @@
  * matter" is no negation, "an 8-core server" has multiple cores).
  */
 export const REWRITES: readonly (readonly [RegExp, string])[] = [
-  // "It is not true that X", "it's false that X": the whole of X is denied, however long.
+  // "It is not true that X", "it's false that X", "so it is wrong to say X": the whole of X is
+  // denied, however long.
   [
-    /\b(?:it\s+is|it'?s|that\s+is|that'?s)\s+(?:not\s+(?:true|the\s+case|correct|right)|false|untrue|wrong|incorrect|a\s+myth)\s+(?:to\s+say\s+|to\s+think\s+)?that\b/gi,
+    /\b(?:it\s+is|it'?s|that\s+is|that'?s)\s+(?:not\s+(?:true|the\s+case|correct|right)|false|untrue|wrong|incorrect|a\s+myth)\s+(?:(?:to\s+(?:say|think|believe|assume|claim)\s+)?that\b|to\s+(?:say|think|believe|assume|claim)\b)/gi,
     " notthecase ",
   ],
   // Typed without apostrophes: "wasnt", "didnt", "arent" are negations the tokeniser keeps whole;

@@ -129,6 +129,11 @@ describe("explain: reading answers like a careful grader", () => {
       "It is not true that, on every machine with any number of cores, one thread executes bytecode at a time.";
     expect(matched(denied)[0]).toBe(false);
     expect(matched("It is true that one thread executes bytecode at a time.")[0]).toBe(true);
+    // "So it is wrong to say X" denies X; it does not take back the sentence before.
+    const wrongToSay =
+      "One thread executes bytecode at a time. So it is wrong to say threads run in parallel on multiple cores.";
+    expect(matched(wrongToSay)[0]).toBe(true);
+    expect(check(wrongToSay).grade.misconceptions).toBeUndefined();
     const myth =
       "It's not true that threads execute bytecode simultaneously; one thread executes bytecode at a time.";
     expect(check(myth).grade.misconceptions).toBeUndefined();
