@@ -26,7 +26,7 @@ const DENIED =
   "(?:it|they|that|this) (?:do|does|did|is|are|was|were|ca|can|wo|will|has|have) (?:n't|not)(?: really| actually| at all)?$";
 /** A verdict on the assertion (or sentence) before. */
 const RETRACTION = new RegExp(
-  `^${LEAD}(?:${HEDGE})?(?:${BACK} (?:'s|is|was|are|were) (?:all |completely |totally |just |simply |actually |of course |obviously )?${VERDICT}\\b|${BACK} (?:'s|is|was) ${STORY}|i disagree\\b|(?:wrong|false|not true|untrue|nope)$|(?:not true|untrue|not so) (?:in|for|at all|anymore)\\b|${DENIED})`,
+  `^${LEAD}(?:${HEDGE})?(?:${BACK} (?:'s|is|was|are|were) (?:all |completely |totally |just |simply |actually |of course |obviously )?${VERDICT}\\b(?! (?:for|of|about|with) )|${BACK} (?:'s|is|was) ${STORY}|i disagree\\b|(?:wrong|false|not true|untrue|nope)$|(?:not true|untrue|not so) (?:in|at all|anymore)\\b|${DENIED})`,
 );
 /** A verdict on everything before it. */
 const EVERYTHING = new RegExp(

@@ -217,6 +217,9 @@ describe("explain: reading answers like a careful grader", () => {
     expect(matched(none)[0]).toBe(true);
     const notWrong = "One thread executes bytecode at a time, and that is not wrong.";
     expect(matched(notWrong)[0]).toBe(true);
+    // A contrast with another subject is no verdict on the sentence before.
+    const contrast = "One thread executes bytecode at a time. That is not true for processes.";
+    expect(matched(contrast)[0]).toBe(true);
     const quotedDocs = "The docs say it plainly: one thread executes bytecode at a time.";
     expect(matched(quotedDocs)[0]).toBe(true);
   });
