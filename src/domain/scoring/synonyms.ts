@@ -140,6 +140,8 @@ export const REWRITES: readonly (readonly [RegExp, string])[] = [
     /\b(?:you|one)\s+(?:might|may|could|would)\s+(?:think|assume|expect|believe)\b|\bit'?s\s+easy\s+to\s+(?:think|assume|believe)\b|\bi\s+(?:used\s+to\s+(?:think|believe|assume)|(?:once\s+|always\s+)?(?:thought|believed|assumed))\b/gi,
     " myth ",
   ],
+  // "reference counting has nothing to do with it" denies its subject, as "... is not an issue" does.
+  [/\b(?:has|have|had)\s+nothing\s+to\s+do\s+with\s+(?:it|this|that)\b/gi, " is not an issue "],
   // "no matter how many cores" is not a negation.
   [/\bno\s+matter\b/gi, " regardless "],
   [/\bcarr(?:y|ies|ied|ying)\s+on\b/gi, " continue "],

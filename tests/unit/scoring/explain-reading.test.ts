@@ -243,6 +243,11 @@ describe("explain: reading answers like a careful grader", () => {
     expect(matched("The GIL is released while the thread waits for I/O.")[1]).toBe(true);
   });
 
+  it("reads 'X has nothing to do with it' as a denial of X", () => {
+    expect(matched("I/O releases the GIL, but that has nothing to do with it.")[1]).toBe(true);
+    expect(matched("The GIL released during I/O has nothing to do with it.")[1]).toBe(false);
+  });
+
   it("limits 'without' to its own phrase", () => {
     expect(matched("Without any locking, I/O releases the GIL.")[1]).toBe(true);
   });
