@@ -30,8 +30,15 @@ const RETRACTION = new RegExp(
 );
 /** A verdict on everything before it. */
 const EVERYTHING = new RegExp(
-  `^${LEAD}(?:(?:just )?kidding\\b|jk\\b|(?:forget|scratch|ignore) (?:it|that|this|all (?:of )?(?:that|this)|everything)\\b|all(?: of)?(?: that| this| it)?(?: 's| is| was)?(?: completely| totally)? ${VERDICT}\\b|none of (?:these|those|the above|this|that) (?:is|are|was|were) (?:a |an |really |actually )?(?:real|true|right|correct|relevant|needed|necessary|an issue|issues|the case)\\b|except none of\\b)`,
+  `^${LEAD}(?:all(?: of)?(?: that| this| it)?(?: 's| is| was)?(?: completely| totally)? ${VERDICT}\\b|none of (?:these|those|the above|this|that) (?:is|are|was|were) (?:a |an |really |actually )?(?:real|true|right|correct|relevant|needed|necessary|an issue|issues|the case)\\b|except none of\\b)`,
 );
+/**
+ * A joke or a "forget it" that is a clause of its own, read with "|" between clauses: "Ha, no,
+ * just kidding, it's a process", "Forget it: all three give parallelism" (not "forget it and the
+ * task may be collected").
+ */
+const CUT_OFF =
+  /^(?:(?:ha|haha|lol|oh|ok|okay|well|honestly|but|and|so|no|nope|\|) )*(?:(?:just )?kidding|jk|(?:forget|scratch|ignore) (?:it|that|this|all (?:of )?(?:that|this)|everything))(?: \||$)/;
 /** A verdict (RETRACTION) on all of it: "all of that is false", "everything above is wrong". */
 const TOTAL = new RegExp(`^${LEAD}(?:${HEDGE})?(?:all |everything|none of)`);
 /** The answer disowns what it wrote: copied, not understood, or believed wrong. */
@@ -48,19 +55,28 @@ const DENIAL =
 /** The ids of the blocks (assertions: see nlp.ts) that the answer takes back. */
 export function retractedBlocks(text: AnalysedText): ReadonlySet<number> {
   const words = new Map<number, string[]>();
+  /** The same words with "|" where a clause ends. */
+  const clauses = new Map<number, string[]>();
   const sentenceOf = new Map<number, number>();
   const firstOfSentence = new Set<number>();
   const asked = new Set<number>();
   let lastSentence = -1;
+  let lastClause = -1;
   for (const t of text.tokens) {
     const list = words.get(t.block);
-    if (list) list.push(t.value);
-    else {
+    const marked = clauses.get(t.block);
+    if (list && marked) {
+      list.push(t.value);
+      if (t.clause !== lastClause) marked.push("|");
+      marked.push(t.value);
+    } else {
+      clauses.set(t.block, [t.value]);
       words.set(t.block, [t.value]);
       sentenceOf.set(t.block, t.sentence);
       if (t.sentence !== lastSentence) firstOfSentence.add(t.block);
     }
     lastSentence = t.sentence;
+    lastClause = t.clause;
     if (t.question) asked.add(t.block);
   }
   const ids = [...words.keys()];
@@ -68,7 +84,8 @@ export function retractedBlocks(text: AnalysedText): ReadonlySet<number> {
   ids.forEach((id, i) => {
     const all = (words.get(id) ?? []).join(" ");
     const opening = (words.get(id) ?? []).slice(0, 10).join(" ");
-    const total = EVERYTHING.test(opening) || (RETRACTION.test(opening) && TOTAL.test(opening));
+    const cutOff = CUT_OFF.test((clauses.get(id) ?? []).slice(0, 14).join(" "));
+    const total = cutOff || EVERYTHING.test(opening) || (RETRACTION.test(opening) && TOTAL.test(opening));
     if (i > 0 && (total || DISOWNED.test(all))) {
       for (const block of ids.slice(0, i)) retracted.add(block);
       if (total) return;

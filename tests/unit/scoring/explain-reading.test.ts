@@ -217,6 +217,9 @@ describe("explain: reading answers like a careful grader", () => {
     expect(matched(none)[0]).toBe(true);
     const notWrong = "One thread executes bytecode at a time, and that is not wrong.";
     expect(matched(notWrong)[0]).toBe(true);
+    const advice =
+      "One thread executes bytecode at a time. Forget it and you will wonder why threads are slow.";
+    expect(matched(advice)[0]).toBe(true);
     // A contrast with another subject is no verdict on the sentence before.
     const contrast = "One thread executes bytecode at a time. That is not true for processes.";
     expect(matched(contrast)[0]).toBe(true);
