@@ -257,8 +257,9 @@ const PREPOSITIONS: ReadonlySet<string> = new Set(["of", "in", "inside", "within
 const NOUN_PHRASE_STARTERS: ReadonlySet<string> = new Set(["DET", "NUM", "ADJ"]);
 
 /**
- * Does the token at `at` modify an earlier noun ("threads of one process", "memory in the same
- * process")? "Each of the threads" still has "threads" for its subject.
+ * Is the token at `at` the object of a preposition after a noun or a verb ("threads of one
+ * process", "memory in the same process", "threads live inside the process and share ...")? "Each
+ * of the threads" still has "threads" for its subject.
  */
 function objectOfPreposition(text: AnalysedText, at: number): boolean {
   const sentence = text.tokens[at]?.sentence;
@@ -267,7 +268,9 @@ function objectOfPreposition(text: AnalysedText, at: number): boolean {
     if (!token || token.sentence !== sentence) return false;
     if (PREPOSITIONS.has(token.value)) {
       const before = text.tokens[i - 1];
-      return before?.sentence === sentence && (before.pos === "NOUN" || before.pos === "PROPN");
+      return (
+        before?.sentence === sentence && (before.pos === "NOUN" || before.pos === "PROPN" || before.verb)
+      );
     }
     if (!NOUN_PHRASE_STARTERS.has(token.pos)) return false;
   }

@@ -369,12 +369,14 @@ describe("explain: negation reach and subjects", () => {
     expect(tokens.find((t) => t.value === "share")?.negated).toBe(false);
   });
 
-  it("does not read a noun's modifier as the misconception's subject", () => {
+  it("does not read the object of a preposition as the misconception's subject", () => {
     const modifier = gradeAnswer(
       memory(),
       "Threads of one process share memory; a process has its own memory.",
     );
     expect(modifier.grade.misconceptions).toBeUndefined();
+    const adjunct = gradeAnswer(memory(), "Threads live inside the process and share its memory.");
+    expect(adjunct.grade.misconceptions).toBeUndefined();
     const claim = gradeAnswer(memory(), "Processes share memory with each other.").grade;
     expect(claim.misconceptions).toHaveLength(1);
   });
