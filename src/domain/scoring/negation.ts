@@ -80,7 +80,9 @@ export function markNegationScopes(tokens: WordToken[]): void {
       if (conditionalNegator && wordAfterNegator && lastNegator >= 0 && startsClause(tokens, i, end))
         lastNegator = -1;
       if (lastNegator >= 0 && i > lastNegator && token.content) wordAfterNegator = true;
-      const inScope = lastNegator >= 0 && i - lastNegator <= NEGATION_REACH;
+      // A bracketed aside has its own polarity: "does not make code thread-safe (you still need a lock)".
+      const inScope =
+        lastNegator >= 0 && i - lastNegator <= NEGATION_REACH && tokens[lastNegator]?.aside === token.aside;
       const wink =
         token.negated &&
         !shortScopeOnly &&

@@ -251,6 +251,11 @@ describe("explain: reading answers like a careful grader", () => {
     expect(matched("The GIL released during I/O has nothing to do with it.")[1]).toBe(false);
   });
 
+  it("does not carry a negation into a bracketed aside", () => {
+    const aside = "The GIL is not released during computation (I/O releases the GIL).";
+    expect(matched(aside)[1]).toBe(true);
+  });
+
   it("limits 'without' to its own phrase", () => {
     expect(matched("Without any locking, I/O releases the GIL.")[1]).toBe(true);
   });
