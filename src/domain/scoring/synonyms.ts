@@ -64,8 +64,11 @@ export const REWRITES: readonly (readonly [RegExp, string])[] = [
   [/\bone\s+(?:after\s+(?:the\s+)?(?:another|other)|by\s+one)\b/gi, " one at a time "],
   [/\b(?:sequentially|serially|in\s+turns?)\b/gi, " one at a time "],
   [/\bzero\s+(speed[\s-]*up|benefit|gain|improvement)\b/gi, " no $1 "],
-  // "less expensive than a process" is cheaper: "less" alone is a stop word, and the cost would read reversed.
-  [/\b(?:less|not\s+as)\s+(?:expensive|costly|heavy|heavyweight)\b/gi, " cheaper "],
+  // "less expensive than a process", "costs less" are cheaper: "less" alone is a stop word, and the cost would read reversed.
+  [
+    /\b(?:less|not\s+as)\s+(?:expensive|costly|heavy|heavyweight)\b|\bcost(?:s|ing)?\s+(?:much\s+|far\s+|a\s+lot\s+)?less\b/gi,
+    " cheaper ",
+  ],
   [/\b(?:in\s+charge\s+of|responsible\s+for)\b/gi, " manages "],
   [/\bback\s+and\s+forth\b/gi, " alternately "],
   [/\b(?:wake|wakes|woke|waking|woken)\s+(?:it\s+|them\s+|the\s+\w+\s+)?up\b/gi, " resume "],

@@ -428,11 +428,14 @@ describe("explain: sentence structure", () => {
     expect(misconceptions("It blocks the thread for two seconds.")).toBe(1);
   });
 
-  it("reads 'less expensive' as cheaper, not as expensive", () => {
+  it("reads 'less expensive' and 'costs less' as cheaper, not as expensive", () => {
     const q = withMisconception("threads are cheaper", ["thread costs more than a process"]);
     const { grade } = gradeAnswer(q, "Creating a thread is less expensive than creating a process.");
     expect(grade.misconceptions).toBeUndefined();
     expect(grade.score).toBe(1);
+    const costs = gradeAnswer(q, "A thread costs less than a process.").grade;
+    expect(costs.misconceptions).toBeUndefined();
+    expect(costs.score).toBe(1);
   });
 
   it("reads 'speed up' as a verb, so a one-line claim is a sentence, not a list of terms", () => {
