@@ -190,6 +190,7 @@ const ARROW = /->|=>|→/g;
 export const ARROW_CHAIN = /(?:->|=>|→)[^,;]*(?:->|=>|→)[^,;]*(?:->|=>|→)/;
 /** A spaced dash, slash, pipe or arrow between two note items: "one big lock / fine-grained". */
 const SPACED_SEPARATOR = /[ \t](?:[-\u2013\u2014/|]|->|=>|\u2192)[ \t]/;
+const SPACED_SEPARATORS = new RegExp(SPACED_SEPARATOR, "g");
 export const CHAIN_MIN_ITEMS = 4;
 export const CHAIN_ITEM_WORDS = 8;
 /**
@@ -227,7 +228,7 @@ export function prepareText(text: string): string {
       // "threading -> concurrency, multiprocessing -> parallelism", are notes).
       .map((line) => (ARROW_CHAIN.test(line) ? line.replace(ARROW, ",") : line))
       // So is a line of items between spaced separators: "helper function - called by main - ...".
-      .map((line) => (isItemChain(line) ? line.replaceAll(new RegExp(SPACED_SEPARATOR, "g"), ", ") : line))
+      .map((line) => (isItemChain(line) ? line.replaceAll(SPACED_SEPARATORS, ", ") : line))
       .filter((line) => line !== "")
       .join("\n\n")
   );

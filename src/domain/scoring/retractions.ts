@@ -12,7 +12,8 @@
 import type { AnalysedText } from "./nlp.ts";
 
 /** Words that may open a verdict without changing it: "ha, no, just kidding", "honestly, that's ...". */
-const LEAD = "(?:(?:ha|haha|lol|oh|ok|okay|well|honestly|of course|but|and|so|no|nope|,) )*";
+const LEAD_WORDS = "ha|haha|lol|oh|ok|okay|well|honestly|of course|but|and|so|no|nope";
+const LEAD = `(?:(?:${LEAD_WORDS}) )*`;
 const BACK =
   "(?:that|this|it|which|all (?:of )?(?:that|this|it)|everything(?: above| i said)?|none of (?:that|this))";
 const VERDICT =
@@ -37,8 +38,9 @@ const EVERYTHING = new RegExp(
  * just kidding, it's a process", "Forget it: all three give parallelism" (not "forget it and the
  * task may be collected").
  */
-const CUT_OFF =
-  /^(?:(?:ha|haha|lol|oh|ok|okay|well|honestly|but|and|so|no|nope|\|) )*(?:(?:just )?kidding|jk|(?:forget|scratch|ignore) (?:it|that|this|all (?:of )?(?:that|this)|everything))(?: \||$)/;
+const CUT_OFF = new RegExp(
+  `^(?:(?:${LEAD_WORDS}|\\|) )*(?:(?:just )?kidding|jk|(?:forget|scratch|ignore) (?:it|that|this|all (?:of )?(?:that|this)|everything))(?: \\||$)`,
+);
 /** A verdict (RETRACTION) on all of it: "all of that is false", "everything above is wrong". */
 const TOTAL = new RegExp(`^${LEAD}(?:${HEDGE})?(?:all |everything|none of)`);
 /** The answer disowns what it wrote: copied, not understood, or believed wrong. */
@@ -54,37 +56,33 @@ const DENIAL =
 
 /** The ids of the blocks (assertions: see nlp.ts) that the answer takes back. */
 export function retractedBlocks(text: AnalysedText): ReadonlySet<number> {
-  const words = new Map<number, string[]>();
-  /** The same words with "|" where a clause ends. */
-  const clauses = new Map<number, string[]>();
+  /** Each block's words, with "|" where a clause ends. */
+  const marked = new Map<number, string[]>();
   const sentenceOf = new Map<number, number>();
   const firstOfSentence = new Set<number>();
   const asked = new Set<number>();
-  let lastSentence = -1;
-  let lastClause = -1;
+  let previous: (typeof text.tokens)[number] | undefined;
   for (const t of text.tokens) {
-    const list = words.get(t.block);
-    const marked = clauses.get(t.block);
-    if (list && marked) {
+    const list = marked.get(t.block);
+    if (list) {
+      if (t.clause !== previous?.clause) list.push("|");
       list.push(t.value);
-      if (t.clause !== lastClause) marked.push("|");
-      marked.push(t.value);
     } else {
-      clauses.set(t.block, [t.value]);
-      words.set(t.block, [t.value]);
+      marked.set(t.block, [t.value]);
       sentenceOf.set(t.block, t.sentence);
-      if (t.sentence !== lastSentence) firstOfSentence.add(t.block);
+      if (t.sentence !== previous?.sentence) firstOfSentence.add(t.block);
     }
-    lastSentence = t.sentence;
-    lastClause = t.clause;
+    previous = t;
     if (t.question) asked.add(t.block);
   }
-  const ids = [...words.keys()];
+  const ids = [...marked.keys()];
   const retracted = new Set<number>();
   ids.forEach((id, i) => {
-    const all = (words.get(id) ?? []).join(" ");
-    const opening = (words.get(id) ?? []).slice(0, 10).join(" ");
-    const cutOff = CUT_OFF.test((clauses.get(id) ?? []).slice(0, 14).join(" "));
+    const withClauses = marked.get(id) ?? [];
+    const words = withClauses.filter((word) => word !== "|");
+    const all = words.join(" ");
+    const opening = words.slice(0, 10).join(" ");
+    const cutOff = CUT_OFF.test(withClauses.slice(0, 14).join(" "));
     const total = cutOff || EVERYTHING.test(opening) || (RETRACTION.test(opening) && TOTAL.test(opening));
     if (i > 0 && (total || DISOWNED.test(all))) {
       for (const block of ids.slice(0, i)) retracted.add(block);

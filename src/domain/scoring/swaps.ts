@@ -46,7 +46,8 @@ interface TermPair {
 }
 
 const pairsOf = new Map<readonly (readonly [string, string])[], TermPair[]>();
-function termPairs(list: readonly (readonly [string, string])[]): TermPair[] {
+/** The pairs with the keys their words are matched on, analysed once per list. */
+export function termPairs(list: readonly (readonly [string, string])[]): TermPair[] {
   let pairs = pairsOf.get(list);
   if (!pairs) {
     pairs = list.map(([a, b]) => ({

@@ -6,6 +6,7 @@
 // ("coroutines, which ...").
 import type { Match } from "./matching.ts";
 import { type AnalysedText, analyse } from "./nlp.ts";
+import { termPairs } from "./swaps.ts";
 import { CONTRASTED_TERMS } from "./synonyms.ts";
 
 export interface Topic {
@@ -16,20 +17,12 @@ export interface Topic {
 
 const RELATIVE_OPENERS: ReadonlySet<string> = new Set(["which", "that", "who", "where"]);
 
-let pairKeys: (readonly [string, string])[] | undefined;
-function contrastedKeys(): (readonly [string, string])[] {
-  pairKeys ??= CONTRASTED_TERMS.map(
-    ([a, b]) => [analyse(a).tokens[0]?.key ?? a, analyse(b).tokens[0]?.key ?? b] as const,
-  );
-  return pairKeys;
-}
-
 /**
  * The one contrasted term a misconception's text names: what its claim is about. A text that names
  * two ("threads are the heavy ones, processes the light ones") relates them and has no topic.
  */
 export function topicOf(text: string): Topic | undefined {
-  const pairs = contrastedKeys();
+  const pairs = termPairs(CONTRASTED_TERMS).map((pair) => pair.keys);
   const terms = new Set(pairs.flat());
   const named = new Set(analyse(text).tokens.flatMap((t) => t.keys.filter((key) => terms.has(key))));
   if (named.size !== 1) return undefined;
