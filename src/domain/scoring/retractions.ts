@@ -47,8 +47,10 @@ const TOTAL = new RegExp(`^${LEAD}(?:${HEDGE})?(?:all |everything|none of)`);
 const DISOWNED =
   /\b(?:i (?:just |simply )?copied (?:that|this|it|them)\b|copied (?:from|off) (?:the |my )?(?:slides|notes|docs?|book|textbook|internet|web)\b|do n't understand any of (?:it|this|that)\b|do n't know which is which\b|(?:i (?:'m|am) |i'm )(?:pretty |quite |fairly )?sure (?:that|this|it) (?:'s|is) (?:all )?(?:wrong|false|not right)\b)/;
 /** "X -- that's the theory, but ...", "I/O releases the GIL is false": X takes itself back. */
-const SELF = new RegExp(
-  `\\b(?:that|this) (?:'s|is) ${STORY}|\\w.* (?:is|are) (?:simply |just |plain )?${VERDICT}(?: too| as well)?$`,
+const SELF_STORY = new RegExp(`\\b(?:that|this) (?:'s|is) ${STORY}`);
+// Anchored, with "\W*\w" for the first word: an unanchored "\w.*" rescans the block from every word.
+const CALLED_FALSE = new RegExp(
+  `^\\W*\\w.* (?:is|are) (?:simply |just |plain )?${VERDICT}(?: too| as well)?$`,
 );
 /** "X? No, ...", "X? Never happens.": an answer to the question it just asked, taking it back. */
 const DENIAL =
@@ -88,7 +90,7 @@ export function retractedBlocks(text: AnalysedText): ReadonlySet<number> {
       for (const block of ids.slice(0, i)) retracted.add(block);
       if (total) return;
     }
-    if (SELF.test(all) && !RETRACTION.test(opening)) retracted.add(id);
+    if ((SELF_STORY.test(all) || CALLED_FALSE.test(all)) && !RETRACTION.test(opening)) retracted.add(id);
     if (i === 0) return;
     if (asked.has(ids[i - 1] ?? -1) && DENIAL.test(opening)) {
       // Every question just before: "Store it in a set? Await it? Both useless."
