@@ -26,12 +26,15 @@
 //   late in session 5 and scored in aggregate first (94.4% with one keyword list in '=' notes
 //   graded correct; 63.9% with one incorrect graded correct), then read and tuned on; s-n-*,
 //   long answers each wrong in exactly one confident claim, written blind last in session 5 and
-//   scored first at 51.9% (41 of 54 such answers graded correct), then read and tuned on).
+//   scored first at 51.9% (41 of 54 such answers graded correct), then read and tuned on; s-o-*,
+//   working engineers in their own words, written blind in session 6 and scored first at 88.9%
+//   (10 correct answers graded partial, none incorrect graded correct), then read and tuned on).
 // - tests/scoring/validation/: batches written blind and labelled before they were ever scored,
 //   first used as a generalisation check, since then also read during rubric work.
 // - tests/scoring/fresh/: blind batches (c3-*, c4-*, c6-*, c7-*, m-*, o-* from session 3, q-* from
 //   session 4, s-d-*, s-h-* and s-m-* from session 5: exam answer sheets, an app's ordinary day,
-//   long take-home answers, the last scored at 67.8% after rubric round 14), each by a writer who
+//   long take-home answers, the last scored at 67.8% after rubric round 14; s-p-* from session 6,
+//   a bootcamp cohort's weekly quiz, 94.4% when added), each by a writer who
 //   saw neither the scorer, the rubric phrasings nor the other sets; only aggregate figures are
 //   printed.
 // - tests/scoring/held-out/: written blind by someone else and never used for tuning: aggregate
