@@ -142,7 +142,10 @@ const DECLARED_LIST = /^\s*(?:key ?words|buzz ?words|key terms|terms|tags)\s*:/i
 const VERSUS: ReadonlySet<string> = new Set(["vs", "versus"]);
 /** A written word: letters or digits, joined by hyphens, dots, underscores or apostrophes. */
 const WRITTEN_WORD = /[\p{L}\p{N}]+(?:['_.-]+[\p{L}\p{N}]+)*/gu;
-function isTermList(answer: string, text: AnalysedText): boolean {
+/** "I/O", "A/B": one word, whose slash separates no items. */
+const SLASHED_LETTERS = /\b(\p{L})\/(\p{L})\b/gu;
+function isTermList(written: string, text: AnalysedText): boolean {
+  const answer = written.replace(SLASHED_LETTERS, "$1$2");
   // A code name ("run_until_complete", "asyncio.gather") is one term, not the words it is made of:
   // its parts are set aside, and the name counts as one word.
   const nameParts: string[] = [];

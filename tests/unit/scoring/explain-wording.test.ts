@@ -258,6 +258,10 @@ describe("explain: definitions and prevention", () => {
     const slash =
       "The GIL is released during I/O, so while one thread waits on the network / disk another runs bytecode.";
     expect(readableSentences(analyse(slash), slash).keywordsOnly).toBe(false);
+    // "I/O" is one word: its slash separates no items, and it counts once among the words.
+    const io =
+      "Requests are mostly I/O (DB, cache, HTTP), and I/O releases the GIL. CPU-bound work like image processing, ML inference or crypto would get throttled.";
+    expect(readableSentences(analyse(io), io).keywordsOnly).toBe(false);
     const bullets =
       "- the GIL is a mutex in CPython\n- only one thread runs bytecode at a time\n- cores do not help";
     expect(readableSentences(analyse(bullets), bullets).keywordsOnly).toBe(false);
