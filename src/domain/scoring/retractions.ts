@@ -4,8 +4,9 @@
 // - a later assertion calls it wrong ("that's wrong", "that is a myth", "I disagree"): the
 //   assertion before, or the whole sentence before when the verdict opens a sentence ("They
 //   don't." after "You might assume threads use every core.");
-// - a later one takes back everything ("all of that is false", "just kidding", "forget it",
-//   "none of these are real issues", "I copied that, I don't understand any of it");
+// - a later one takes back everything ("all of that is false", "just kidding", "forget it", a
+//   guess's "but I really don't know" or "Dunno.", "none of these are real issues", "I copied
+//   that, I don't understand any of it");
 // - it passes itself off as someone else's line ("that's the theory", "that's what the docs
 //   claim", "if you believe the docs") or calls itself false ("I/O releases the GIL is false");
 // - it was asked and the next one answers no ("X? Never happens.", "X? Y? Both useless.").
@@ -34,12 +35,13 @@ const EVERYTHING = new RegExp(
   `^${LEAD}(?:all(?: of)?(?: that| this| it)?(?: 's| is| was)?(?: completely| totally)? ${VERDICT}\\b|none of (?:these|those|the above|this|that) (?:is|are|was|were) (?:a |an |really |actually )?(?:real|true|right|correct|relevant|needed|necessary|an issue|issues|the case)\\b|except none of\\b)`,
 );
 /**
- * A joke or a "forget it" that is a clause of its own, read with "|" between clauses: "Ha, no,
- * just kidding, it's a process", "Forget it: all three give parallelism" (not "forget it and the
- * task may be collected").
+ * A joke, a "forget it" or an "I don't know" that is a clause of its own, read with "|" between
+ * clauses: "Ha, no, just kidding, it's a process", "Forget it: all three give parallelism", "That's
+ * my guess but I really don't know" (not "forget it and the task may be collected", nor "I don't
+ * know why it exists").
  */
 const CUT_OFF = new RegExp(
-  `^(?:(?:${LEAD_WORDS}|\\|) )*(?:(?:just )?kidding|jk|(?:forget|scratch|ignore) (?:it|that|this|all (?:of )?(?:that|this)|everything))(?: \\||$)`,
+  `^(?:(?:${LEAD_WORDS}|\\|) )*(?:(?:just )?kidding|jk|(?:forget|scratch|ignore) (?:it|that|this|all (?:of )?(?:that|this)|everything)|i (?:really |honestly |just )?(?:do n't|dont) know|dunno|no (?:idea|clue))(?: (?:really|honestly|tbh|sorry))?(?: \\||$)`,
 );
 /** A verdict (RETRACTION) on all of it: "all of that is false", "everything above is wrong". */
 const TOTAL = new RegExp(`^${LEAD}(?:${HEDGE})?(?:all |everything|none of)`);

@@ -187,6 +187,13 @@ describe("explain: reading answers like a careful grader", () => {
     const forget =
       "A textbook line is that one thread executes bytecode at a time. Forget it: threads run in parallel.";
     expect(matched(forget)[0]).toBe(false);
+    // Guesses it does not stand behind: "I don't know", "dunno", "no idea" as a clause of its own.
+    for (const guess of [
+      "One thread executes bytecode at a time; I/O releases the GIL. That's my guess but I really don't know.",
+      "One thread executes bytecode at a time, I/O releases the GIL. Which one is it? Dunno.",
+    ]) {
+      expect(matched(guess).slice(0, 2), guess).toEqual([false, false]);
+    }
   });
 
   it("reads no misconception in what a bare denial answers ('They don't.')", () => {
@@ -225,6 +232,9 @@ describe("explain: reading answers like a careful grader", () => {
     expect(matched(contrast)[0]).toBe(true);
     const quotedDocs = "The docs say it plainly: one thread executes bytecode at a time.";
     expect(matched(quotedDocs)[0]).toBe(true);
+    // Not knowing one thing is not taking back the rest.
+    const unsure = "One thread executes bytecode at a time. I don't know why the GIL exists.";
+    expect(matched(unsure)[0]).toBe(true);
   });
 
   it("gives no key point for the words that state a misconception", () => {
