@@ -28,7 +28,10 @@
 //   long answers each wrong in exactly one confident claim, written blind last in session 5 and
 //   scored first at 51.9% (41 of 54 such answers graded correct), then read and tuned on; s-o-*,
 //   working engineers in their own words, written blind in session 6 and scored first at 88.9%
-//   (10 correct answers graded partial, none incorrect graded correct), then read and tuned on).
+//   (10 correct answers graded partial, none incorrect graded correct), then read and tuned on;
+//   s-q-*, keyword lists and notes in every format next to terse real answers, and s-r-*, the
+//   common misconceptions of real candidates, both blind in session 6 and scored first at 92.2%
+//   (3 keyword lists graded correct) and 72.2% (none incorrect graded correct), then read).
 // - tests/scoring/validation/: batches written blind and labelled before they were ever scored,
 //   first used as a generalisation check, since then also read during rubric work.
 // - tests/scoring/fresh/: blind batches (c3-*, c4-*, c6-*, c7-*, m-*, o-* from session 3, q-* from

@@ -1,5 +1,6 @@
 // What of an answer is read at all: keyword lists without sentences (in commas, lines, chains,
-// term pairs or runs of bare terms) and answers in another language score 0 before any phrasing is tried.
+// term pairs, marked-up tags or runs of bare terms) and answers in another language score 0 before
+// any phrasing is tried.
 import {
   type AnalysedText,
   ARROW_CHAIN,
@@ -71,6 +72,7 @@ export function readableSentences(text: AnalysedText, answer: string): SentenceR
       (noVerbAtAll && singleWords * 2 >= text.sentences.length) ||
       isLineList(text) ||
       isMappingList(answer) ||
+      isMarkedTermList(answer) ||
       isTermList(answer, text));
   return { spans: keywordsOnly ? [] : spans, keywordsOnly };
 }
@@ -86,8 +88,9 @@ export const MAPPING_SIDE_WORDS = 3;
 export const MAPPING_SHARE = 0.75;
 const MAPPING = /^([^=:>→]{1,40}?)\s*(?:=|:|->|=>|→)\s*([^=:>→]{1,40}?)\.?$/;
 function isMappingList(answer: string): boolean {
+  // A comma ends a pair only when another pair follows: "kinds = coroutine, Task, Future" is one.
   const items = answer
-    .split(/[;\n]|,\s/)
+    .split(/[;\n]|,\s(?=[^,;\n]*(?:=|:|->|=>|→))/)
     .map((item) => item.trim())
     .filter(Boolean);
   if (items.length < MAPPING_MIN_ITEMS) return false;
@@ -97,6 +100,26 @@ function isMappingList(answer: string): boolean {
     return match !== null && short(match[1]) && short(match[2]);
   }).length;
   return pairs >= MAPPING_SHARE * items.length;
+}
+
+/**
+ * Nothing but terms each marked up on its own: "**many entry points** **suspend/resume** **yield
+ * control**", "[I/O-bound] [GIL released] [CPU-bound]", "`create_task` `gather` `await`". Tags of
+ * a few words each, with no sentence end inside; only separators between them.
+ */
+export const MARKED_MIN_TERMS = 3;
+export const MARKED_TERM_WORDS = 4;
+const MARKED_TERM = /\*\*([^*]+)\*\*|__([^_]+)__|\[([^\]]+)\]|`([^`]+)`/g;
+function isMarkedTermList(answer: string): boolean {
+  const terms = [...answer.matchAll(MARKED_TERM)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4] ?? "");
+  if (terms.length < MARKED_MIN_TERMS) return false;
+  const between = answer.replace(MARKED_TERM, " ");
+  return (
+    /^[\s,;|/•·-]*$/.test(between) &&
+    terms.every(
+      (term) => term.trim().split(/\s+/).length <= MARKED_TERM_WORDS && !/[.!?]\s*$/.test(term.trim()),
+    )
+  );
 }
 
 /**
@@ -138,7 +161,8 @@ export const TERM_LIST_ITEM_WORDS = 2.7;
 const CODE_NAME =
   /\b[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*\([^()]*\)|\b[a-z][a-z0-9]*(?:[_.]+[a-z0-9]+)+\b|\b__[a-z0-9_]+__\b/g;
 /** "Keywords: a, b, c": an answer that says it is a list of terms. */
-const DECLARED_LIST = /^\s*(?:key ?words|buzz ?words|key terms|terms|tags)\s*:/i;
+const DECLARED_LIST = /^\s*(?:key ?words|buzz ?words|key terms|terms|tags|tl;? ?dr)\s*:/i;
+
 const VERSUS: ReadonlySet<string> = new Set(["vs", "versus"]);
 /** A written word: letters or digits, joined by hyphens, dots, underscores or apostrophes. */
 const WRITTEN_WORD = /[\p{L}\p{N}]+(?:['_.-]+[\p{L}\p{N}]+)*/gu;

@@ -258,6 +258,17 @@ describe("explain: definitions and prevention", () => {
     const slash =
       "The GIL is released during I/O, so while one thread waits on the network / disk another runs bytecode.";
     expect(readableSentences(analyse(slash), slash).keywordsOnly).toBe(false);
+    // Pairs whose right side lists terms, tags marked up one by one, a "TL;DR:" of terms.
+    for (const notes of [
+      "awaitable = anything with await\nkinds = coroutine, Task, Future\nrestriction = coroutine once",
+      "**many entry points** **suspend/resume** **yield control** **pipeline**",
+      "[I/O-bound] [GIL released] [CPU-bound] [no parallel speed-up] [multiprocessing]",
+      "TL;DR: event loop, no parallelism, cooperative await, lightweight",
+    ]) {
+      expect(readableSentences(analyse(notes), notes).keywordsOnly, notes).toBe(true);
+    }
+    const boldSentences = "**The GIL is a mutex.** **One thread runs at a time.** **Cores do not help.**";
+    expect(readableSentences(analyse(boldSentences), boldSentences).keywordsOnly).toBe(false);
     // "I/O" is one word: its slash separates no items, and it counts once among the words.
     const io =
       "Requests are mostly I/O (DB, cache, HTTP), and I/O releases the GIL. CPU-bound work like image processing, ML inference or crypto would get throttled.";
