@@ -1,53 +1,32 @@
 // The lexicon's rewrites are some 85 regular expressions, and running each over every answer was a
-// fifth of the time to score one. Most of them cannot match a given answer: each needs words the
-// answer does not contain. `requiredLiterals` reads, from a pattern's source, groups of strings
-// such that every text it matches contains at least one string of each group, so that a rewrite
-// missing a whole group is skipped without running its expression. All groups, not just one:
-// "it's not true" needs one of "it"/"that" and one of "not"/"false"/..., and the first alone is in
-// nearly every answer.
+// fifth of the time to score one. Most of them cannot match a given answer: each needs a word the
+// answer does not contain. `requiredLiterals` reads, from a pattern's source, strings of which at
+// least one must occur in any text it matches, so that a rewrite whose strings are all absent is
+// skipped without running its expression.
 
 /** Characters that stand for themselves in a pattern's source, outside a class or escape. */
 const LITERAL = /[\p{L}\p{N} '",;:!%&=<>~`@#_-]/u;
 const QUANTIFIER = /[?*+{]/;
 
-/** Groups of strings: every match contains one string of each group. */
-export type LiteralGroups = string[][];
-
 /**
- * The groups of strings one of which occurs in every text `pattern` matches (lower-cased when the
- * pattern ignores case), or undefined when none can be read off its source. Reads each top-level
- * run of plain characters that no quantifier makes optional and each group that must match;
- * across top-level alternatives, one group per alternative, merged.
+ * Strings of which at least one occurs in every text `pattern` matches (lower-cased when the
+ * pattern ignores case), or undefined when none can be read off its source. Reads a top-level run
+ * of plain characters that no quantifier makes optional, else the alternatives of the first
+ * group that must match, else each top-level alternative in turn.
  */
-export function requiredLiterals(pattern: RegExp): LiteralGroups | undefined {
-  const found = groupsOf(pattern.source);
-  if (!found) return undefined;
-  return pattern.ignoreCase ? found.map((group) => group.map((s) => s.toLowerCase())) : found;
+export function requiredLiterals(pattern: RegExp): string[] | undefined {
+  const found = literalsOf(pattern.source);
+  if (!found || found.some((s) => s === "")) return undefined;
+  return pattern.ignoreCase ? found.map((s) => s.toLowerCase()) : found;
 }
 
-/** Whether `text` has a string of every group (true when there are no groups to check). */
-export function hasRequiredLiterals(text: string, groups: LiteralGroups | undefined): boolean {
-  return !groups || groups.every((group) => group.some((literal) => text.includes(literal)));
-}
-
-function groupsOf(source: string): LiteralGroups | undefined {
+function literalsOf(source: string): string[] | undefined {
   const alternatives = splitTopLevel(source);
-  if (alternatives.length === 1) return sequenceGroups(source);
-  // A match matches one alternative: each contributes the group it needs most surely to one
-  // merged group.
-  const merged: string[] = [];
-  for (const alternative of alternatives) {
-    const groups = groupsOf(alternative);
-    if (!groups) return undefined;
-    merged.push(...mostSelective(groups));
+  if (alternatives.length > 1) {
+    const each = alternatives.map(literalsOf);
+    return each.every((x) => x !== undefined) ? each.flat() : undefined;
   }
-  return [merged];
-}
-
-/** The group whose shortest string is longest: the least likely to be in any text by chance. */
-function mostSelective(groups: LiteralGroups): string[] {
-  const shortest = (group: string[]) => Math.min(...group.map((s) => s.length));
-  return groups.reduce((best, group) => (shortest(group) > shortest(best) ? group : best));
+  return sequenceLiterals(source);
 }
 
 /** The source's alternatives: split at each "|" outside any group or class. */
@@ -78,12 +57,14 @@ function splitTopLevel(source: string): string[] {
   return parts;
 }
 
-/** One alternative (no top-level "|"): each mandatory literal run, and the groups of each mandatory group. */
-function sequenceGroups(source: string): LiteralGroups | undefined {
-  const groups: LiteralGroups = [];
+/** One alternative (no top-level "|"): its longest mandatory literal run, else its first mandatory group's literals. */
+function sequenceLiterals(source: string): string[] | undefined {
+  let best = "";
   let run = "";
+  let firstGroup: string[] | undefined;
+  let firstGroupSeen = false;
   const endRun = () => {
-    if (run.trim() !== "") groups.push([run]);
+    if (run.length > best.length) best = run;
     run = "";
   };
   for (let i = 0; i < source.length; i++) {
@@ -112,9 +93,9 @@ function sequenceGroups(source: string): LiteralGroups | undefined {
       const optional = QUANTIFIER.test(source[close + 1] ?? "") && !/^\{[1-9]/.test(source.slice(close + 1));
       const body = source.slice(i + 1, close);
       const lookaround = /^\?<?[=!]/.test(body);
-      if (!optional && !lookaround) {
-        const inner = groupsOf(body.replace(/^\?(?::|<[\p{L}\p{N}_]+>)/u, ""));
-        if (inner) groups.push(...inner);
+      if (!firstGroupSeen && !optional && !lookaround) {
+        firstGroupSeen = true;
+        firstGroup = literalsOf(body.replace(/^\?(?::|<[\p{L}\p{N}_]+>)/u, ""));
       }
       i = skipCount(source, close);
       continue;
@@ -128,7 +109,8 @@ function sequenceGroups(source: string): LiteralGroups | undefined {
     if (next === "{") i = source.indexOf("}", i);
   }
   endRun();
-  return groups.length > 0 ? groups : undefined;
+  if (best.length > 0) return [best];
+  return firstGroup;
 }
 
 /** Past a "{m,n}" count right after `at`: its digits are not literal text. */

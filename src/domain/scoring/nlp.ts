@@ -5,7 +5,7 @@
 import { createRequire } from "node:module";
 import type winkNlpFactory from "wink-nlp";
 import type { Model, ModelAddons, PartOfSpeech, WinkMethods } from "wink-nlp";
-import { hasRequiredLiterals, requiredLiterals } from "./literals.ts";
+import { requiredLiterals } from "./literals.ts";
 import { markNegationScopes } from "./negation.ts";
 import {
   CLAUSE_BREAKERS,
@@ -161,20 +161,20 @@ export function warmUpNlp(): void {
   analyse("Warm-up: the event loop does not release the GIL.");
 }
 
-/** Each rewrite with the groups of strings a text must contain one of each of for it to apply (see literals.ts). */
+/** Each rewrite with the strings one of which a text must contain for it to apply (see literals.ts). */
 const GUARDED_REWRITES = REWRITES.map(([pattern, replacement]) => ({
   pattern,
   replacement,
   literals: requiredLiterals(pattern),
 }));
 
-/** The lexicon's rewrites in order, each skipped when the text lacks every string of a group it needs. */
+/** The lexicon's rewrites in order, each skipped when the text lacks every string it needs. */
 export function applyRewrites(text: string): string {
   let out = text;
   let lower = out.toLowerCase();
   for (const { pattern, replacement, literals } of GUARDED_REWRITES) {
     const haystack = pattern.ignoreCase ? lower : out;
-    if (!hasRequiredLiterals(haystack, literals)) continue;
+    if (literals && !literals.some((literal) => haystack.includes(literal))) continue;
     const next = out.replace(pattern, replacement);
     if (next !== out) {
       out = next;
