@@ -37,7 +37,8 @@
 // - tests/scoring/fresh/: blind batches (c3-*, c4-*, c6-*, c7-*, m-*, o-* from session 3, q-* from
 //   session 4, s-d-*, s-h-* and s-m-* from session 5: exam answer sheets, an app's ordinary day,
 //   long take-home answers, the last scored at 67.8% after rubric round 14; s-p-* from session 6,
-//   a bootcamp cohort's weekly quiz, 94.4% when added), each by a writer who
+//   a bootcamp cohort's weekly quiz, 94.4% when added, and s-s-*, transcribed mock video
+//   interviews, 88.2% when added before rubric round 17), each by a writer who
 //   saw neither the scorer, the rubric phrasings nor the other sets; only aggregate figures are
 //   printed.
 // - tests/scoring/held-out/: written blind by someone else and never used for tuning: aggregate
