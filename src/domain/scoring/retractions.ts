@@ -8,7 +8,8 @@
 //   guess's "but I really don't know" or "Dunno.", "none of these are real issues", "I copied
 //   that, I don't understand any of it");
 // - it passes itself off as someone else's line ("that's the theory", "that's what the docs
-//   claim", "if you believe the docs") or calls itself false ("I/O releases the GIL is false");
+//   claim", "that's what people think", "if you believe the docs") or calls itself false ("I/O
+//   releases the GIL is false");
 // - it was asked and the next one answers no ("X? Never happens.", "X? Y? Both useless.").
 import type { AnalysedText } from "./nlp.ts";
 
@@ -19,9 +20,12 @@ const BACK =
   "(?:that|this|it|which|all (?:of )?(?:that|this|it)|everything(?: above| i said)?|none of (?:that|this))";
 const VERDICT =
   "(?:wrong|false|nonsense|rubbish|garbage|a myth|a lie|not true|untrue|incorrect|not correct|not right|outdated)";
-/** "that's the theory", "that's what the docs claim": what the answer goes on to contradict. */
+/**
+ * "that's the theory", "that's what the docs claim", "that's what people think" (which the lexicon
+ * has made "what myth"): what the answer goes on to contradict.
+ */
 const STORY =
-  "(?:(?:the )?(?:theory|official (?:story|line|answer)|textbook (?:answer|line|version)|docs?'? (?:answer|version|line))|what (?:the )?(?:docs?|textbooks?|books?|slides|notes?|everyone|people|they) (?:say|says|claim|claims|tell you|tells you)|if you believe (?:the )?(?:docs?|textbooks?|slides|notes?))";
+  "(?:(?:the )?(?:theory|official (?:story|line|answer)|textbook (?:answer|line|version)|docs?'? (?:answer|version|line))|what (?:the )?(?:docs?|textbooks?|books?|slides|notes?|everyone|people|they) (?:say|says|claim|claims|tell you|tells you)|what myth|if you believe (?:the )?(?:docs?|textbooks?|slides|notes?))";
 const HEDGE = "(?:i (?:'m|am) |i'm )?(?:pretty |quite |fairly |very )?sure ";
 /** "You might assume threads use every core. They don't.": a bare denial of what came before. */
 const DENIED =

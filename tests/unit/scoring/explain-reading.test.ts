@@ -173,6 +173,9 @@ describe("explain: reading answers like a careful grader", () => {
     const docs =
       "One thread executes bytecode at a time. That's what the docs claim, but really they all run.";
     expect(matched(docs)[0]).toBe(false);
+    const people =
+      "One thread executes bytecode at a time -- that's what people think, but really they all run.";
+    expect(matched(people)[0]).toBe(false);
     const joke = "One thread executes bytecode at a time; I/O releases the GIL. Ha, no, just kidding.";
     expect(matched(joke).slice(0, 2)).toEqual([false, false]);
     const sentence = "Everyone says one thread executes bytecode at a time, and I/O releases the GIL. Wrong.";
