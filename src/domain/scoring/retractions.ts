@@ -10,7 +10,8 @@
 // - it passes itself off as someone else's line ("that's the theory", "that's what the docs
 //   claim", "that's what people think", "if you believe the docs") or calls itself false ("I/O
 //   releases the GIL is false");
-// - it was asked and the next one answers no ("X? Never happens.", "X? Y? Both useless.").
+// - it was asked and the next one answers no ("X? Never happens.", "X? Y? Both useless.");
+// - the speaker corrects it ("X. Wait, no, ...", "X... er, actually no, Y").
 import type { AnalysedText } from "./nlp.ts";
 
 /** Words that may open a verdict without changing it: "ha, no, just kidding", "honestly, that's ...". */
@@ -47,6 +48,9 @@ const EVERYTHING = new RegExp(
 const CUT_OFF = new RegExp(
   `^(?:(?:${LEAD_WORDS}|\\|) )*(?:(?:just )?kidding|jk|(?:forget|scratch|ignore) (?:it|that|this|all (?:of )?(?:that|this)|everything)|i (?:really |honestly |just )?(?:do n't|dont) know|dunno|no (?:idea|clue))(?: (?:really|honestly|tbh|sorry))?(?: \\||$)`,
 );
+/** "..., er, actually no, it's ...", "No wait, I mean ...": the speaker corrects what came just before. */
+const SELF_CORRECTION =
+  /^(?:(?:er|erm|um|uh|hmm|oh|well|sorry|actually|wait|\|) )*(?:no(?: wait)?|i mean)(?: \||$)/;
 /** A verdict (RETRACTION) on all of it: "all of that is false", "everything above is wrong". */
 const TOTAL = new RegExp(`^${LEAD}(?:${HEDGE})?(?:all |everything|none of)`);
 /** The answer disowns what it wrote: copied, not understood, or believed wrong. */
@@ -103,7 +107,7 @@ export function retractedBlocks(text: AnalysedText): ReadonlySet<number> {
       for (let j = i - 1; j >= 0 && asked.has(ids[j] ?? -1); j--) retracted.add(ids[j] ?? -1);
       return;
     }
-    if (!RETRACTION.test(opening)) return;
+    if (!RETRACTION.test(opening) && !SELF_CORRECTION.test(withClauses.slice(0, 8).join(" "))) return;
     // A verdict that opens a sentence judges the whole sentence before; one after a comma or a
     // "but", the assertion before.
     const previous = ids[i - 1] ?? -1;

@@ -199,6 +199,19 @@ describe("explain: reading answers like a careful grader", () => {
     }
   });
 
+  it("reads what a speaker corrects as taken back ('er, actually no', 'Wait, no,')", () => {
+    for (const corrected of [
+      "Threads run in parallel on multiple cores... er, actually no, one thread executes bytecode at a time.",
+      "Threads run in parallel on multiple cores. Wait, no, one thread executes bytecode at a time.",
+    ]) {
+      const { grade } = check(corrected);
+      expect(grade.misconceptions, corrected).toBeUndefined();
+      expect(grade.keyPoints?.[0]?.matched, corrected).toBe(true);
+    }
+    const noOther = "One thread executes bytecode at a time. No other thread runs meanwhile.";
+    expect(matched(noOther)[0]).toBe(true);
+  });
+
   it("reads no misconception in what a bare denial answers ('They don't.')", () => {
     const assumed = "You might assume threads run in parallel on multiple cores. They don't.";
     expect(check(assumed).grade.misconceptions).toBeUndefined();
