@@ -126,6 +126,12 @@ export const REWRITES: readonly (readonly [RegExp, string])[] = [
     " restart ",
   ],
   [/\beach\s+other\b/gi, " one another "],
+  // "Processes, unlike threads, do not share memory": a comparison set off by commas is an aside,
+  // as in brackets, and the clause goes on around it.
+  [
+    /,\s*((?:unlike|like|just\s+like|as\s+with|in\s+contrast\s+to|contrary\s+to|compared\s+(?:to|with))\s+[^,.;:!?()\n]{1,40}?)\s*,/gi,
+    " ($1) ",
+  ],
   // "because of reference counting... er, actually no, it's ...": a spoken self-correction starts
   // a new sentence, which takes back the one before (retractions.ts).
   [/(?:[,.…]*\s*\b(?:er|erm|um|uh)\b)?[,.…]*\s*\b(?:actually|wait)\s*,?\s+no\b\s*[,.:]?/gi, ". No, "],

@@ -366,6 +366,8 @@ describe("explain: negation reach and subjects", () => {
       "switch by calling `thread.yield()` now",
       "the owner (the OS) assigns them",
       "the programmer decides when threads switch",
+      // A comparison between commas is an aside too.
+      "processes, unlike threads, do not share memory",
     ])
       expect(new Set(analyse(text).tokens.map((t) => t.clause)).size).toBe(1);
   });
