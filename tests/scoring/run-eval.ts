@@ -55,14 +55,16 @@
 //   answers: [{ text, label: correct|partial|incorrect, keyPoints: [indexes], kind }]
 //
 // Prints per set and overall: n, exact agreement, quadratic weighted kappa, the confusion matrix
-// (rows = human label), key-point precision/recall, labelled-incorrect answers graded correct, and
-// per-answer latency after warm-up. Exits 1 when a set misses a target.
+// (rows = human label), key-point precision/recall, labelled-incorrect answers graded correct, how
+// far a blind second labeller agrees with the labels where one relabelled the set (held-out and
+// validation, in second-labeller.json: the ceiling a scorer can be held to), and per-answer latency
+// after warm-up. Exits 1 when a set misses a target.
 // `--show` lists the tuning and validation sets' disagreements (never fresh or held-out);
 // `--tuning-only` skips the held-out set entirely, so that tuning iterations do not even see its
 // aggregate figures. `--extra <dir>` also scores a new batch of labelled answers as its own set
 // (the honest check before folding it in).
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { z } from "zod";
@@ -119,6 +121,8 @@ function loadBank(): Map<string, StoredQuestion> {
 }
 
 interface Case {
+  /** "<set>/<file>#<index>": how second-labeller.json names the answer. */
+  id: string;
   file: string;
   slug: string;
   question: StoredQuestion;
@@ -138,11 +142,12 @@ function loadSet(dir: string, bank: Map<string, StoredQuestion>): Case[] {
     const question = bank.get(doc.question);
     if (!question) throw new Error(`${file}: no explain question "${doc.question}" in the bank`);
     const points = question.answerKey.rubric?.keyPoints.length ?? 0;
-    for (const a of doc.answers) {
+    for (const [at, a] of doc.answers.entries()) {
       const bad = a.keyPoints.find((k) => k >= points);
       if (bad !== undefined)
         throw new Error(`${file}: key point ${bad} does not exist (the rubric has ${points})`);
       cases.push({
+        id: `${basename(dir)}/${file}#${at}`,
         file,
         slug: doc.question,
         question,
@@ -216,6 +221,18 @@ function quadraticKappa(pairs: [number, number][]): number {
   return den === 0 ? 1 : 1 - num / den;
 }
 
+const secondLabellerFile = z.strictObject({
+  about: z.string(),
+  labels: z.record(z.string(), z.enum(VERDICTS)),
+});
+/** A blind second labeller's verdicts, by answer id: how far two people agree is the scorer's ceiling. */
+function loadSecondLabels(): ReadonlyMap<string, Verdict> {
+  const path = join(root, "tests/scoring/second-labeller.json");
+  if (!existsSync(path)) return new Map();
+  return new Map(Object.entries(secondLabellerFile.parse(JSON.parse(readFileSync(path, "utf8"))).labels));
+}
+const secondLabels = loadSecondLabels();
+
 interface Summary {
   n: number;
   agreement: number;
@@ -264,6 +281,16 @@ function report(name: string, results: Result[]): Summary {
     `   key points: precision ${pct(predicted === 0 ? 1 : tp / predicted)} (${tp}/${predicted}), recall ${pct(labelled === 0 ? 1 : tp / labelled)} (${tp}/${labelled})`,
   );
   console.log(`   labelled incorrect but graded correct: ${incorrectGradedCorrect}`);
+  const relabelled = results.flatMap((r) => {
+    const second = secondLabels.get(r.c.id);
+    return second ? [[index(r.c.label), index(second)] as [number, number]] : [];
+  });
+  if (relabelled.length > 0) {
+    const same = relabelled.filter(([a, b]) => a === b).length;
+    console.log(
+      `   a blind second labeller (n=${relabelled.length}) agrees with these labels on ${pct(same / relabelled.length)}, QWK ${quadraticKappa(relabelled).toFixed(3)}`,
+    );
+  }
   console.log(`   flagged uncertain: ${results.filter((r) => r.uncertain).length}`);
   console.log(
     `   latency per answer (median of 7 runs): p50 ${ms(percentile(micros, 50))}, p99 ${ms(percentile(micros, 99))}; 60-140 words (n=${hundredWords.length}): p50 ${ms(percentile(hundredWords, 50))}, p99 ${ms(percentile(hundredWords, 99))}`,
