@@ -162,7 +162,6 @@ const CODE_NAME =
   /\b[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*\([^()]*\)|\b[a-z][a-z0-9]*(?:[_.]+[a-z0-9]+)+\b|\b__[a-z0-9_]+__\b/g;
 /** "Keywords: a, b, c": an answer that says it is a list of terms. */
 const DECLARED_LIST = /^\s*(?:key ?words|buzz ?words|key terms|terms|tags|tl;? ?dr)\s*:/i;
-
 const VERSUS: ReadonlySet<string> = new Set(["vs", "versus"]);
 /** A written word: letters or digits, joined by hyphens, dots, underscores or apostrophes. */
 const WRITTEN_WORD = /[\p{L}\p{N}]+(?:['_.-]+[\p{L}\p{N}]+)*/gu;

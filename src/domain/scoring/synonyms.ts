@@ -134,7 +134,8 @@ export const REWRITES: readonly (readonly [RegExp, string])[] = [
   ],
   // "because of reference counting... er, actually no, it's ...": a spoken self-correction starts
   // a new sentence, which takes back the one before (retractions.ts).
-  [/(?:[,.…]*\s*\b(?:er|erm|um|uh)\b)?[,.…]*\s*\b(?:actually|wait)\s*,?\s+no\b\s*[,.:]?/gi, ". No, "],
+  // Only with a mark after the "no": "Actually no thread runs in parallel" corrects nothing.
+  [/(?:[,.…]*\s*\b(?:er|erm|um|uh)\b)?[,.…]*\s*\b(?:actually|wait)\s*,?\s+no\s*[,.:;!]/gi, ". No, "],
   // "goes off to run something else": another one.
   [/\b(?:someone|somebody|something|anyone|anybody|anything)\s+else\b/gi, " another one "],
   // "stops threads from running at once" denies that threads run at once: say it with a negation.

@@ -210,6 +210,9 @@ describe("explain: reading answers like a careful grader", () => {
     }
     const noOther = "One thread executes bytecode at a time. No other thread runs meanwhile.";
     expect(matched(noOther)[0]).toBe(true);
+    const noThread =
+      "Actually no thread runs in parallel on multiple cores: one thread executes bytecode at a time.";
+    expect(check(noThread).grade.misconceptions).toBeUndefined();
   });
 
   it("reads no misconception in what a bare denial answers ('They don't.')", () => {
