@@ -135,7 +135,10 @@ export const REWRITES: readonly (readonly [RegExp, string])[] = [
   // "because of reference counting... er, actually no, it's ...": a spoken self-correction starts
   // a new sentence, which takes back the one before (retractions.ts).
   // Only with a mark after the "no": "Actually no thread runs in parallel" corrects nothing.
-  [/(?:[,.…]*\s*\b(?:er|erm|um|uh)\b)?[,.…]*\s*\b(?:actually|wait)\s*,?\s+no\s*[,.:;!]/gi, ". No, "],
+  // (It starts at "actually" or "wait": a leading optional "er, " would be tried at every position;
+  // the stop it adds after one already there is taken out again, or the sentence would not end.)
+  [/\b(?:actually|wait)\s*,?\s+no\s*[,.:;!]/gi, ". No, "],
+  [/([.!?…])\s*\.\s+No, /g, "$1 No, "],
   // "goes off to run something else": another one.
   [/\b(?:someone|somebody|something|anyone|anybody|anything)\s+else\b/gi, " another one "],
   // "stops threads from running at once" denies that threads run at once: say it with a negation.
