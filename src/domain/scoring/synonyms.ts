@@ -139,6 +139,9 @@ export const REWRITES: readonly (readonly [RegExp, string])[] = [
   // the stop it adds after one already there is taken out again, or the sentence would not end.)
   [/\b(?:actually|wait)\s*,?\s+no\s*[,.:;!]/gi, ". No, "],
   [/([.!?…])\s*\.\s+No, /g, "$1 No, "],
+  // "Without such a lock, threads could run on separate cores": what would happen, not what does;
+  // said with "would", which the negation rules read as not asserted.
+  [/\b(without\b[^.;!?\n]{1,60}?[,:]\s+[^.;!?\n]{0,60}?)\b(?:could|might)\b/gi, "$1 would "],
   // "goes off to run something else": another one.
   [/\b(?:someone|somebody|something|anyone|anybody|anything)\s+else\b/gi, " another one "],
   // "stops threads from running at once" denies that threads run at once: say it with a negation.
