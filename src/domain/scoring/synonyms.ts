@@ -142,6 +142,9 @@ export const REWRITES: readonly (readonly [RegExp, string])[] = [
   // "Without such a lock, threads could run on separate cores": what would happen, not what does;
   // said with "would", which the negation rules read as not asserted.
   [/\b(without\b[^.;!?\n]{1,60}?[,:]\s+[^.;!?\n]{0,60}?)\b(?:could|might)\b/gi, "$1 would "],
+  // "only 1 holds it at a time", "1 thread at a time": the digit is the word.
+  [/\b(only|just|exactly|at\s+most)\s+1\b(?![.,]\d)/gi, "$1 one"],
+  [/\b1\s+(threads?|process(?:es)?|cores?|cpus?|coroutines?|tasks?|locks?)\b/gi, "one $1"],
   // "goes off to run something else": another one.
   [/\b(?:someone|somebody|something|anyone|anybody|anything)\s+else\b/gi, " another one "],
   // "stops threads from running at once" denies that threads run at once: say it with a negation.

@@ -372,6 +372,12 @@ describe("explain: negation reach and subjects", () => {
       expect(new Set(analyse(text).tokens.map((t) => t.clause)).size).toBe(1);
   });
 
+  it('reads "only 1" as "only one"', () => {
+    expect(gradeAnswer(explain(), "Only 1 executes bytecode at a time.").grade.keyPoints?.[0]?.matched).toBe(
+      true,
+    );
+  });
+
   it('keeps "before" and "after" apart', () => {
     const key = (text: string) =>
       analyse(text)
