@@ -33,7 +33,11 @@
 //   common misconceptions of real candidates, both blind in session 6 and scored first at 92.2%
 //   (3 keyword lists graded correct) and 72.2% (none incorrect graded correct), then read; s-t-*,
 //   correct answers each in a different style (myth vs fact, notation, ELI5, code first, ...),
-//   blind late in session 6, first scored 91.0% (12 graded partial, 1 incorrect), then read).
+//   blind late in session 6, first scored 91.0% (12 graded partial, 1 incorrect), then read;
+//   s-u-*, right and partly right answers as Slack messages, emails, FAQ entries, "TL;DR: ...
+//   Details: ...", dialogues and other everyday forms, last in session 6, first scored 88.9%
+//   (5 correct answers graded incorrect, all "TL;DR:" summaries that session's keyword-list
+//   rule had taken for lists), then read).
 // - tests/scoring/validation/: batches written blind and labelled before they were ever scored,
 //   first used as a generalisation check, since then also read during rubric work.
 // - tests/scoring/fresh/: blind batches (c3-*, c4-*, c6-*, c7-*, m-*, o-* from session 3, q-* from

@@ -162,6 +162,8 @@ const CODE_NAME =
   /\b[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*\([^()]*\)|\b[a-z][a-z0-9]*(?:[_.]+[a-z0-9]+)+\b|\b__[a-z0-9_]+__\b/g;
 /** "Keywords: a, b, c": an answer that says it is a list of terms. */
 const DECLARED_LIST = /^\s*(?:key ?words|buzz ?words|key terms|terms|tags|tl;? ?dr)\s*:/i;
+/** Lines after a "Keywords:" heading that are still items of its list, not sentences. */
+export const DECLARED_LINE_WORDS = 6;
 const VERSUS: ReadonlySet<string> = new Set(["vs", "versus"]);
 /** A written word: letters or digits, joined by hyphens, dots, underscores or apostrophes. */
 const WRITTEN_WORD = /[\p{L}\p{N}]+(?:['_.-]+[\p{L}\p{N}]+)*/gu;
@@ -191,9 +193,16 @@ function isTermList(written: string, text: AnalysedText): boolean {
   const separators = (answer.match(/[,;/|•·]/g)?.length ?? 0) + arrows;
   // An answer that calls itself a list ("Keywords: ...") or chains its items with arrows or dashes
   // on one line.
-  const declared =
-    DECLARED_LIST.test(answer) ||
-    answer.split(/\r?\n/).some((line) => ARROW_CHAIN.test(line) || isItemChain(line));
+  const lines = answer
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+  // A heading declares the list only when nothing but short lines follow it: "TL;DR: pause, loop
+  // runs others. Details: the await suspends the coroutine and ..." goes on to explain.
+  const headed =
+    DECLARED_LIST.test(answer) &&
+    lines.slice(1).every((line) => line.split(/\s+/).length <= DECLARED_LINE_WORDS);
+  const declared = headed || lines.some((line) => ARROW_CHAIN.test(line) || isItemChain(line));
   if (separators / terms < TERM_LIST_SEPARATOR_SHARE && !declared) return false;
   // Shares of function words and verbs are of the words as written: the lexicon makes one token
   // of "reference counting" or "multi-core", which would make a list look more like prose.

@@ -267,6 +267,10 @@ describe("explain: definitions and prevention", () => {
     ]) {
       expect(readableSentences(analyse(notes), notes).keywordsOnly, notes).toBe(true);
     }
+    // A heading followed by an explanation is a summary, not a list.
+    const summary =
+      "TL;DR: pause, loop runs others, timer callback, resume.\n\nDetails: the await suspends the coroutine and hands control to the loop; the loop sets a timer and keeps other tasks going.";
+    expect(readableSentences(analyse(summary), summary).keywordsOnly).toBe(false);
     const boldSentences = "**The GIL is a mutex.** **One thread runs at a time.** **Cores do not help.**";
     expect(readableSentences(analyse(boldSentences), boldSentences).keywordsOnly).toBe(false);
     // "I/O" is one word: its slash separates no items, and it counts once among the words.
