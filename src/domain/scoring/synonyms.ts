@@ -454,10 +454,19 @@ export const CONTRASTED_TERMS: readonly (readonly [string, string])[] = [
  */
 export const CONTRASTED_IN_RUBRIC: readonly (readonly [string, string])[] = [["I/O-bound", "CPU-bound"]];
 
-/** Words that open a clause stating a condition rather than a fact. */
-/** Words that report a belief the answer goes on to correct: the rest of their assertion is not asserted. */
-export const REPORTED_BELIEFS: ReadonlySet<string> = new Set(["myth", "misconception", "misconceptions"]);
+/**
+ * Words that report a belief the answer goes on to correct: the rest of their assertion is not
+ * asserted ("a common mistake is to think ...", "a classic pitfall is picturing ...").
+ */
+export const REPORTED_BELIEFS: ReadonlySet<string> = new Set([
+  "myth",
+  "misconception",
+  "misconceptions",
+  "mistake",
+  "pitfall",
+]);
 
+/** Words that open a clause stating a condition rather than a fact. */
 export const CONDITIONALS: ReadonlySet<string> = new Set([
   "if",
   "unless",

@@ -230,6 +230,8 @@ describe("explain: reading answers like a careful grader", () => {
       "You might think threads run in parallel on multiple cores. In CPython they take turns.",
       "A common misconception is that threads run in parallel on multiple cores.",
       "A misconception I had: I thought threads run in parallel on multiple cores.",
+      "A common mistake is to think threads run in parallel on multiple cores.",
+      "A classic pitfall is picturing threads running in parallel on multiple cores.",
       // What would happen without something is not what happens.
       "One thread executes bytecode at a time. Without the GIL, threads could run in parallel on multiple cores.",
       // A sentence headed "Myth:" is the belief, past its colon.
