@@ -37,7 +37,10 @@
 //   s-u-*, right and partly right answers as Slack messages, emails, FAQ entries, "TL;DR: ...
 //   Details: ...", dialogues and other everyday forms, last in session 6, first scored 88.9%
 //   (5 correct answers graded incorrect, all "TL;DR:" summaries that session's keyword-list
-//   rule had taken for lists), then read).
+//   rule had taken for lists), then read; s-v-*, every answer in another format or framing
+//   (markdown headers, "Correct:/Wrong:" labels, tables, blockquotes, "Short answer:"), first
+//   scored 91.7% with one incorrect answer graded correct (roles swapped under "With a
+//   subroutine:" / "With a coroutine:" headings), then read).
 // - tests/scoring/validation/: batches written blind and labelled before they were ever scored,
 //   first used as a generalisation check, since then also read during rubric work.
 // - tests/scoring/fresh/: blind batches (c3-*, c4-*, c6-*, c7-*, m-*, o-* from session 3, q-* from

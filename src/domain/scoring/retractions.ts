@@ -11,7 +11,8 @@
 //   claim", "that's what people think", "if you believe the docs") or calls itself false ("I/O
 //   releases the GIL is false");
 // - it was asked and the next one answers no ("X? Never happens.", "X? Y? Both useless.");
-// - the speaker corrects it ("X. Wait, no, ...", "X... er, actually no, Y").
+// - the speaker corrects it ("X. Wait, no, ...", "X... er, actually no, Y");
+// - a heading labels it false ("Wrong: X.", "Myth: X. Fact: Y.").
 import type { AnalysedText } from "./nlp.ts";
 
 /** Words that may open a verdict without changing it: "ha, no, just kidding", "honestly, that's ...". */
@@ -66,6 +67,16 @@ const CALLED_FALSE = new RegExp(
 const DENIAL =
   /^(?:ha |haha |lol )?(?:no|nope|nah|wrong|also no|never|not (?:related|relevant|needed|really|true)|irrelevant|useless|pointless|(?:both|all|neither) (?:useless|wrong|false|irrelevant|pointless))\b/;
 
+/** Headings that label a sentence as false: "Wrong: X.", "Myth: X. Fact: Y." */
+const FALSE_HEADINGS: ReadonlySet<string> = new Set([
+  "wrong",
+  "false",
+  "incorrect",
+  "untrue",
+  "myth",
+  "misconception",
+]);
+
 /** The ids of the blocks (assertions: see nlp.ts) that the answer takes back. */
 export function retractedBlocks(text: AnalysedText): ReadonlySet<number> {
   /** Each block's words, with "|" where a clause ends. */
@@ -73,8 +84,11 @@ export function retractedBlocks(text: AnalysedText): ReadonlySet<number> {
   const sentenceOf = new Map<number, number>();
   const firstOfSentence = new Set<number>();
   const asked = new Set<number>();
+  const labelledFalse = new Set<number>();
   let previous: (typeof text.tokens)[number] | undefined;
-  for (const t of text.tokens) {
+  for (const [at, t] of text.tokens.entries()) {
+    if (t.sentence !== previous?.sentence && FALSE_HEADINGS.has(t.value) && text.tokens[at + 1]?.afterColon)
+      labelledFalse.add(t.sentence);
     const list = marked.get(t.block);
     if (list) {
       if (t.clause !== previous?.clause) list.push("|");
@@ -89,6 +103,7 @@ export function retractedBlocks(text: AnalysedText): ReadonlySet<number> {
   }
   const ids = [...marked.keys()];
   const retracted = new Set<number>();
+  for (const id of ids) if (labelledFalse.has(sentenceOf.get(id) ?? -1)) retracted.add(id);
   ids.forEach((id, i) => {
     const withClauses = marked.get(id) ?? [];
     const words = withClauses.filter((word) => word !== "|");

@@ -173,6 +173,8 @@ describe("explain: reading answers like a careful grader", () => {
     const docs =
       "One thread executes bytecode at a time. That's what the docs claim, but really they all run.";
     expect(matched(docs)[0]).toBe(false);
+    const labelled = "Correct: I/O releases the GIL. Wrong: one thread executes bytecode at a time.";
+    expect(matched(labelled).slice(0, 2)).toEqual([false, true]);
     const people =
       "One thread executes bytecode at a time -- that's what people think, but really they all run.";
     expect(matched(people)[0]).toBe(false);
