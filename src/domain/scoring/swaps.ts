@@ -11,7 +11,7 @@ import {
   type Match,
   withSwappedKeys,
 } from "./matching.ts";
-import { type AnalysedText, analyse } from "./nlp.ts";
+import { type AnalysedText, analyse, type WordToken } from "./nlp.ts";
 import { CONTRASTED_IN_RUBRIC, CONTRASTED_TERMS } from "./synonyms.ts";
 
 const QUANTITY_KEYS: ReadonlySet<string> = new Set(["g:single"]);
@@ -155,7 +155,11 @@ export function findSwaps(index: AnswerIndex, swaps: readonly CompiledSwap[]): F
         let end = m.to;
         while (end + 1 < tokens.length && inItem(end + 1)) end++;
         const before = tokens.slice(start, m.from);
-        if (!before.some((t) => t.key === swap.wrongKey)) return false;
+        if (
+          !before.some((t) => t.key === swap.wrongKey) &&
+          !headingOf(tokens, at?.sentence).has(swap.wrongKey)
+        )
+          return false;
         if (tokens.slice(start, end + 1).some((t) => t.keys.includes(topicKey))) return false;
         matches.push(m);
         return false;
@@ -174,6 +178,28 @@ export function findSwaps(index: AnswerIndex, swaps: readonly CompiledSwap[]): F
     if (matches.length > 0) found.push({ swap, matches });
   }
   return found;
+}
+
+/** Content words a sentence's heading may have: "With a subroutine:", "Threads:" (not "Generalised subroutine:"). */
+export const HEADING_WORDS = 1;
+
+/**
+ * The keys of the heading a sentence opens with, if it has one: a few words before a colon that
+ * comes early ("With a subroutine: you can pause it halfway, ... and resume it later" says all of
+ * it of subroutines). Empty when the sentence has no such heading.
+ */
+function headingOf(tokens: readonly WordToken[], sentence: number | undefined): ReadonlySet<string> {
+  const start = tokens.findIndex((t) => t.sentence === sentence);
+  if (start < 0) return new Set();
+  const keys = new Set<string>();
+  for (let i = start; i < tokens.length && tokens[i]?.sentence === sentence; i++) {
+    const token = tokens[i];
+    if (!token) break;
+    if (token.afterColon) return i > start ? keys : new Set();
+    if (token.content) keys.add(token.key);
+    if (keys.size > HEADING_WORDS || i - start > HEADING_WORDS + 2) return new Set();
+  }
+  return new Set();
 }
 
 /** How a swap is reported, as a misconception: "Says of threads what holds for processes". */

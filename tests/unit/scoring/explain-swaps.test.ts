@@ -46,6 +46,22 @@ describe("explain: swapped roles", () => {
     expect(grade.feedback).toContain("Says of concurrency what holds for parallelism");
   });
 
+  it("reads what follows a one-term heading as said of that term", () => {
+    const headed = gradeAnswer(
+      contrast(),
+      "With parallelism: the work is split up, and the tasks take turns.",
+    ).grade;
+    expect(headed.misconceptions?.map((m) => m.text)).toEqual([
+      "Says of parallelism what holds for concurrency",
+    ]);
+    // A heading of more than the term is no heading ("Generalised subroutine: ...").
+    const described = gradeAnswer(
+      contrast(),
+      "Parallelism, briefly put: the work is split up, and the tasks take turns.",
+    ).grade;
+    expect(described.misconceptions).toBeUndefined();
+  });
+
   it("reads a named term exchanged in a phrasing as a swap", () => {
     const { grade } = gradeAnswer(contrast(), "Threads give parallelism. Tasks take turns in concurrency.");
     expect(grade.misconceptions?.map((m) => m.text)).toEqual([
