@@ -56,7 +56,9 @@
 //   grades correct (rt-a-*, rt-b-*, session 3), and blind trap batches written without it (s-i-*:
 //   the right words in wrong shapes, notes, other languages, denials; s-j-*: fluent answers built
 //   on invented wrong ideas; session 5, first scored 70.0% and 51.7% with 6 and 1 incorrect
-//   answers graded correct, then read). Reported as a trend, never gated: they are adversarial
+//   answers graded correct, then read; s-w-*: convincing wrong answers in many formats, roles
+//   swapped through headings, tables, pronouns and "the former/the latter", session 6, first
+//   scored 64.6% with 6 incorrect answers graded correct, then read). Reported as a trend, never gated: they are adversarial
 //   probes, not a sample of real answers.
 
 // Each file:

@@ -34,6 +34,7 @@ import { majorityForms, minorKeys, novelty, relaxedForms, vagueKeys } from "./lo
 import { type CompiledPhrasing, compilePhrasing, findPhrasing, indexAnswer, type Match } from "./matching.ts";
 import { analyse } from "./nlp.ts";
 import { looksEnglish, readableSentences } from "./reading.ts";
+import { resolveFormerLatter } from "./references.ts";
 import { retractedBlocks } from "./retractions.ts";
 import { type CompiledSwap, compileSwaps, findSwaps } from "./swaps.ts";
 import { saidOfOther, type Topic, topicOf } from "./topics.ts";
@@ -208,6 +209,7 @@ export function scoreExplanation(prompt: string, rubric: Rubric, answer: string)
   if (!looksEnglish(text, rules.vocabulary))
     return { ...nothing, keywordsOnly: false, empty: false, notEnglish: true };
 
+  resolveFormerLatter(text);
   const analogies = findAnalogies(answer, rules.vocabulary, vagueKeys(), text);
   // Wrong claims are read in the answer's own words: a story word mapped to a term ("threads and
   // asyncio are the single cook ... three cooks is parallelism") is evidence of understanding,

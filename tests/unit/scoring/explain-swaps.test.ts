@@ -62,6 +62,21 @@ describe("explain: swapped roles", () => {
     expect(described.misconceptions).toBeUndefined();
   });
 
+  it('reads "the former" and "the latter" as the terms they stand for', () => {
+    const swapped = gradeAnswer(
+      contrast(),
+      "Concurrency and parallelism differ. The former is when all tasks run simultaneously on multiple cores; the latter is when tasks take turns.",
+    ).grade;
+    expect(swapped.misconceptions?.map((m) => m.text)).toEqual(
+      expect.arrayContaining(["Says of parallelism what holds for concurrency"]),
+    );
+    const right = gradeAnswer(
+      contrast(),
+      "Concurrency and parallelism differ. The former is when tasks take turns; the latter is when they run simultaneously on multiple cores. Threads give concurrency.",
+    ).grade;
+    expect(right.misconceptions).toBeUndefined();
+  });
+
   it("reads a named term exchanged in a phrasing as a swap", () => {
     const { grade } = gradeAnswer(contrast(), "Threads give parallelism. Tasks take turns in concurrency.");
     expect(grade.misconceptions?.map((m) => m.text)).toEqual([
