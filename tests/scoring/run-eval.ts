@@ -40,7 +40,9 @@
 //   rule had taken for lists), then read; s-v-*, every answer in another format or framing
 //   (markdown headers, "Correct:/Wrong:" labels, tables, blockquotes, "Short answer:"), first
 //   scored 91.7% with one incorrect answer graded correct (roles swapped under "With a
-//   subroutine:" / "With a coroutine:" headings), then read).
+//   subroutine:" / "With a coroutine:" headings), then read; s-x-*, correct answers that lean
+//   on the question (pronouns, ellipsis, non-native, dense expert one-liners), last in session 6,
+//   first scored 95.8% (one graded incorrect), then read).
 // - tests/scoring/validation/: batches written blind and labelled before they were ever scored,
 //   first used as a generalisation check, since then also read during rubric work.
 // - tests/scoring/fresh/: blind batches (c3-*, c4-*, c6-*, c7-*, m-*, o-* from session 3, q-* from

@@ -173,7 +173,10 @@ function* orderedMatches(
   const sequence = phrasing.sequence;
   // A misconception is not pieced together from inside and outside an aside: "the GIL stops threads
   // (and asyncio is single-threaded anyway) from running Python in parallel".
+  // A phrasing may span the clause breaks it has itself ("switch when the programmer ..."), but
+  // never into another assertion: "... switches threads; with coroutines the programmer ...".
   const usable = (hit: Hit, first: Hit) =>
+    hit.token.block === first.token.block &&
     hit.token.clause - first.token.clause <= phrasing.clauseBreaks &&
     hit.token.clause >= first.token.clause &&
     (phrasing.negative || !hit.token.negated) &&

@@ -155,11 +155,12 @@ export function findSwaps(index: AnswerIndex, swaps: readonly CompiledSwap[]): F
         let end = m.to;
         while (end + 1 < tokens.length && inItem(end + 1)) end++;
         const before = tokens.slice(start, m.from);
-        if (
-          !before.some((t) => t.key === swap.wrongKey) &&
-          !headingOf(tokens, at?.sentence).has(swap.wrongKey)
-        )
-          return false;
+        // A heading names the subject of its sentence only when nothing in it names the other
+        // term ("subroutine: one way in. coroutine: can stop halfway", read as one sentence).
+        const headed = () =>
+          headingOf(tokens, at?.sentence).has(swap.wrongKey) &&
+          !tokens.some((t) => t.sentence === at?.sentence && t.keys.includes(topicKey));
+        if (!before.some((t) => t.key === swap.wrongKey) && !headed()) return false;
         if (tokens.slice(start, end + 1).some((t) => t.keys.includes(topicKey))) return false;
         matches.push(m);
         return false;

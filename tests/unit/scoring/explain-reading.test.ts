@@ -264,6 +264,32 @@ describe("explain: reading answers like a careful grader", () => {
     expect(matched(unsure)[0]).toBe(true);
   });
 
+  it("never reads a phrasing across two assertions, whatever clause breaks it has itself", () => {
+    const q = stored({
+      type: "explain",
+      prompt: "Who decides when threads and coroutines switch?",
+      difficulty: "easy",
+      topics: ["gil"],
+      rubric: {
+        referenceAnswer: "The OS switches threads; the programmer decides where coroutines switch.",
+        keyPoints: [{ text: "The OS switches threads.", phrasings: ["os switches threads"] }],
+        misconceptions: [
+          {
+            text: "Threads switch when the programmer decides.",
+            phrasings: ["threads switch when the programmer"],
+            explanation: "The OS scheduler switches threads.",
+          },
+        ],
+      },
+    });
+    const { grade } = gradeAnswer(
+      q,
+      "The OS switches threads; with coroutines the switch comes at points the programmer decides.",
+    );
+    expect(grade.misconceptions).toBeUndefined();
+    expect(grade.keyPoints?.[0]?.matched).toBe(true);
+  });
+
   it("gives no key point for the words that state a misconception", () => {
     const q = explain();
     const { grade } = gradeAnswer(q, "Threads execute bytecode simultaneously when I/O releases the GIL.");

@@ -54,6 +54,12 @@ describe("explain: swapped roles", () => {
     expect(headed.misconceptions?.map((m) => m.text)).toEqual([
       "Says of parallelism what holds for concurrency",
     ]);
+    // Nor when the sentence names the other term too: two headings read as one sentence.
+    const twoHeadings = gradeAnswer(
+      contrast(),
+      "parallelism: on many cores at once — concurrency: the work is split up, and the tasks take turns.",
+    ).grade;
+    expect(twoHeadings.misconceptions).toBeUndefined();
     // A heading of more than the term is no heading ("Generalised subroutine: ...").
     const described = gradeAnswer(
       contrast(),
