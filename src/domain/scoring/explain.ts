@@ -252,7 +252,10 @@ export function scoreExplanation(prompt: string, rubric: Rubric, answer: string)
   // A swap stated in the words of a listed misconception is that misconception: reported once.
   const stated = misconceptionHits.flatMap((hit) => hit?.matches ?? []);
   const overlaps = (m: Match) => stated.some((o) => o.from <= m.to && m.from <= o.to);
-  const swaps = findSwaps(literal, rules.swaps).filter((found) => !found.matches.every(overlaps));
+  // Nor is a swap the answer takes back ("Myth: each thread gets its own memory. Fact: ...").
+  const swaps = findSwaps(literal, rules.swaps)
+    .map((found) => ({ ...found, matches: found.matches.filter((m) => !taken(m)) }))
+    .filter((found) => found.matches.length > 0 && !found.matches.every(overlaps));
   applyAnalogies(text, analogies);
   const index = analogies.size > 0 ? indexAnswer(text, reading.spans) : literal;
   const wrongItems = new Set<string>();

@@ -155,16 +155,11 @@ export function markNegationScopes(tokens: WordToken[]): void {
   // "People often think that because of the GIL, this code is thread-safe, but ...": a reported
   // belief runs to the end of its assertion, past commas, up to the "but" that answers it or the
   // colon that says what is true instead ("the opposite of what people think: I/O does not ...").
-  // A sentence headed "Myth:" is the belief itself, colon and all: "Myth: threads run in parallel.
-  // Fact: ...".
+  // (A sentence headed "Myth:" is taken back whole: see retractions.ts.)
   let reported = -1;
-  let heading = false;
-  tokens.forEach((token, i) => {
-    if (token.afterColon && !heading) reported = -1;
-    heading = false;
-    if (REPORTED_BELIEFS.has(token.value)) {
-      reported = token.block;
-      heading = tokens[i - 1]?.sentence !== token.sentence && tokens[i + 1]?.afterColon === true;
-    } else if (token.block === reported) token.conditional = true;
-  });
+  for (const token of tokens) {
+    if (token.afterColon) reported = -1;
+    if (REPORTED_BELIEFS.has(token.value)) reported = token.block;
+    else if (token.block === reported) token.conditional = true;
+  }
 }

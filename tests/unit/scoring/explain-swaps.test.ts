@@ -83,6 +83,14 @@ describe("explain: swapped roles", () => {
     expect(right.misconceptions).toBeUndefined();
   });
 
+  it("reads no swap in what the answer takes back", () => {
+    const { grade } = gradeAnswer(
+      contrast(),
+      "Myth: parallelism is when tasks take turns. Fact: concurrency is when tasks take turns.",
+    );
+    expect(grade.misconceptions).toBeUndefined();
+  });
+
   it("reads a named term exchanged in a phrasing as a swap", () => {
     const { grade } = gradeAnswer(contrast(), "Threads give parallelism. Tasks take turns in concurrency.");
     expect(grade.misconceptions?.map((m) => m.text)).toEqual([
