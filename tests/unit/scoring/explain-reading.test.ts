@@ -6,7 +6,7 @@ import { rubricProblems } from "../../../src/domain/scoring/explain.ts";
 import { gradeAnswer } from "../../../src/domain/scoring/index.ts";
 import { analyse } from "../../../src/domain/scoring/nlp.ts";
 import { SYNONYM_GROUPS } from "../../../src/domain/scoring/synonyms.ts";
-import { explain, stored } from "./fixtures.ts";
+import { explain, explainQuestion } from "./fixtures.ts";
 
 const q = explain();
 const check = (answer: string) => gradeAnswer(q, answer);
@@ -14,10 +14,8 @@ const matched = (answer: string) => (check(answer).grade.keyPoints ?? []).map((k
 
 describe("explain: reading answers like a careful grader", () => {
   const futureQ = () =>
-    stored({
-      type: "explain",
+    explainQuestion({
       prompt: "How does an asyncio Task relate to a Future?",
-      difficulty: "easy",
       topics: ["asyncio"],
       rubric: {
         referenceAnswer: "Task is a subclass of Future that runs a coroutine.",
@@ -265,11 +263,8 @@ describe("explain: reading answers like a careful grader", () => {
   });
 
   it("never reads a phrasing across two assertions, whatever clause breaks it has itself", () => {
-    const q = stored({
-      type: "explain",
+    const q = explainQuestion({
       prompt: "Who decides when threads and coroutines switch?",
-      difficulty: "easy",
-      topics: ["gil"],
       rubric: {
         referenceAnswer: "The OS switches threads; the programmer decides where coroutines switch.",
         keyPoints: [{ text: "The OS switches threads.", phrasings: ["os switches threads"] }],
@@ -343,11 +338,8 @@ describe("explain: reading answers like a careful grader", () => {
   });
 
   it("lists what keeps a rubric from grading", () => {
-    const q = stored({
-      type: "explain",
+    const q = explainQuestion({
       prompt: "Why do threads not run in parallel?",
-      difficulty: "easy",
-      topics: ["gil"],
       rubric: {
         referenceAnswer: "Only one thread holds the GIL at a time.",
         keyPoints: [
@@ -370,10 +362,8 @@ describe("explain: reading answers like a careful grader", () => {
 
 describe("explain: sentence structure", () => {
   const osQ = () =>
-    stored({
-      type: "explain",
+    explainQuestion({
       prompt: "Who decides when coroutines switch?",
-      difficulty: "easy",
       topics: ["asyncio"],
       rubric: {
         referenceAnswer: "The programmer decides: a coroutine switches only at an await.",
@@ -394,10 +384,8 @@ describe("explain: sentence structure", () => {
 
   /** One key point and one misconception, each stated by its phrasings: enough to test a reading. */
   const withMisconception = (keyPoint: string, misconception: string[]) =>
-    stored({
-      type: "explain",
+    explainQuestion({
       prompt: "Explain Python concurrency.",
-      difficulty: "easy",
       topics: ["asyncio"],
       rubric: {
         referenceAnswer: keyPoint,
@@ -416,10 +404,8 @@ describe("explain: sentence structure", () => {
 
   it("ends a negation where a new clause starts after 'and'", () => {
     const answer = "Nothing else references it and it may be garbage collected, so it never runs.";
-    const q = stored({
-      type: "explain",
+    const q = explainQuestion({
       prompt: "What can happen to a task nobody references?",
-      difficulty: "easy",
       topics: ["asyncio"],
       rubric: {
         referenceAnswer: "It can be garbage collected before it finishes.",
@@ -431,10 +417,8 @@ describe("explain: sentence structure", () => {
   });
 
   it("does not pair a subject and a verb from distant clauses", () => {
-    const q = stored({
-      type: "explain",
+    const q = explainQuestion({
       prompt: "Who decides when threads and coroutines switch?",
-      difficulty: "easy",
       topics: ["asyncio"],
       rubric: {
         referenceAnswer: "The OS switches threads; for coroutines the programmer decides, at each await.",
@@ -508,10 +492,8 @@ describe("explain: sentence structure", () => {
   });
 
   it("does not credit what the event loop does when the answer has the OS do it", () => {
-    const q = stored({
-      type: "explain",
+    const q = explainQuestion({
       prompt: "What does the asyncio event loop do?",
-      difficulty: "easy",
       topics: ["asyncio"],
       rubric: {
         referenceAnswer: "The event loop decides which coroutine runs next.",

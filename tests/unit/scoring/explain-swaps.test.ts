@@ -1,14 +1,11 @@
 // Swapped roles: an answer that says of one contrasted term what the rubric says of the other.
 import { describe, expect, it } from "vitest";
 import { gradeAnswer } from "../../../src/domain/scoring/index.ts";
-import { stored } from "./fixtures.ts";
+import { explainQuestion } from "./fixtures.ts";
 
 const question = (prompt: string) =>
-  stored({
-    type: "explain",
+  explainQuestion({
     prompt,
-    difficulty: "easy",
-    topics: ["gil"],
     rubric: {
       referenceAnswer:
         "Concurrency: tasks take turns, interleaving. Parallelism: tasks run at the same instant on multiple cores. Threads give concurrency.",
@@ -126,11 +123,8 @@ describe("explain: swapped roles", () => {
   });
 
   it("reads I/O-bound and CPU-bound as contrasted when the key points name both, whatever the prompt says", () => {
-    const q = stored({
-      type: "explain",
+    const q = explainQuestion({
       prompt: "How does the GIL affect a program that waits on the network, and one that crunches numbers?",
-      difficulty: "easy",
-      topics: ["gil"],
       rubric: {
         referenceAnswer: "I/O releases the GIL, so I/O-bound threads run well. CPU-bound threads take turns.",
         keyPoints: [

@@ -5,13 +5,11 @@ import { findAnalogies } from "../../../src/domain/scoring/analogies.ts";
 import { gradeAnswer } from "../../../src/domain/scoring/index.ts";
 import { analyse } from "../../../src/domain/scoring/nlp.ts";
 import { readableSentences } from "../../../src/domain/scoring/reading.ts";
-import { explain, stored } from "./fixtures.ts";
+import { explain, explainQuestion } from "./fixtures.ts";
 
 const loopQuestion = () =>
-  stored({
-    type: "explain",
+  explainQuestion({
     prompt: "What is the job of the asyncio event loop?",
-    difficulty: "easy",
     topics: ["asyncio"],
     rubric: {
       referenceAnswer:
@@ -28,11 +26,8 @@ const loopQuestion = () =>
   });
 
 const concurrency = () =>
-  stored({
-    type: "explain",
+  explainQuestion({
     prompt: "What is the difference between concurrency and parallelism?",
-    difficulty: "easy",
-    topics: ["gil"],
     rubric: {
       referenceAnswer:
         "Concurrency interleaves tasks; parallelism runs them at the same instant on several cores.",
@@ -92,10 +87,8 @@ describe("explain: analogies", () => {
   });
 
   it("grades an announced analogy with two mappings correct from ANALOGY_STORY_SHARE of the weight", () => {
-    const q = stored({
-      type: "explain",
+    const q = explainQuestion({
       prompt: "What is the job of the asyncio event loop?",
-      difficulty: "easy",
       topics: ["asyncio"],
       rubric: {
         referenceAnswer: "The loop decides which coroutine runs next, switches at awaits and resumes them.",
@@ -329,10 +322,8 @@ describe("explain: definitions and prevention", () => {
 
 describe("explain: negation reach and subjects", () => {
   const memory = () =>
-    stored({
-      type: "explain",
+    explainQuestion({
       prompt: "What does a process own?",
-      difficulty: "easy",
       topics: ["processes"],
       rubric: {
         referenceAnswer: "Each process has its own memory space.",
@@ -426,10 +417,8 @@ describe("explain: negation reach and subjects", () => {
 
 describe("explain: who does what in a misconception", () => {
   const subroutine = () =>
-    stored({
-      type: "explain",
+    explainQuestion({
       prompt: "What is a subroutine?",
-      difficulty: "easy",
       topics: ["coroutines"],
       rubric: {
         referenceAnswer: "A function that the main function calls; it always starts at its first line.",

@@ -2,7 +2,7 @@
 // lists, prompt copying, misconceptions and verdicts.
 import { describe, expect, it } from "vitest";
 import { gradeAnswer } from "../../../src/domain/scoring/index.ts";
-import { explain, stored } from "./fixtures.ts";
+import { explain, explainQuestion } from "./fixtures.ts";
 
 const q = explain();
 const check = (answer: string) => gradeAnswer(q, answer);
@@ -71,10 +71,8 @@ describe("explain: negation", () => {
   });
 
   it("reads an elliptical negation as negating its clause", () => {
-    const rubricQ = stored({
-      type: "explain",
+    const rubricQ = explainQuestion({
       prompt: "How do threads and processes differ in memory?",
-      difficulty: "easy",
       topics: ["processes"],
       rubric: {
         referenceAnswer: "Threads share the memory of their process; processes each have their own memory.",
@@ -117,11 +115,8 @@ describe("explain: keyword lists and prompt copying", () => {
   });
 
   it("gives no credit for a phrasing made only of prompt words", () => {
-    const rubricQ = stored({
-      type: "explain",
+    const rubricQ = explainQuestion({
       prompt: "Why do Python threads not run CPU-bound code in parallel?",
-      difficulty: "easy",
-      topics: ["gil"],
       rubric: {
         referenceAnswer: "Only one thread holds the GIL at a time, so threads take turns.",
         keyPoints: [

@@ -19,6 +19,15 @@ export function stored(input: unknown, newId: () => string = sequentialIds()): S
 
 const common = { difficulty: "easy", topics: ["gil"] } as const;
 
+/** An explain question for one test: its prompt and rubric (topics default to the GIL). */
+export function explainQuestion(input: {
+  prompt: string;
+  rubric: unknown;
+  topics?: string[];
+}): StoredQuestion {
+  return stored({ ...common, type: "explain", ...input });
+}
+
 /** The ids of a stored choice question's choices, in authoring order (right and wrong). */
 export function choiceIdsByText(question: StoredQuestion): Map<string, string> {
   return new Map((question.payload.choices ?? []).map((c) => [c.text, c.id]));
