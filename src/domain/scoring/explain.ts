@@ -33,7 +33,7 @@ import { applyAnalogies, findAnalogies, tellsAStory } from "./analogies.ts";
 import { majorityForms, minorKeys, novelty, relaxedForms, vagueKeys } from "./loose-forms.ts";
 import { type CompiledPhrasing, compilePhrasing, findPhrasing, indexAnswer, type Match } from "./matching.ts";
 import { analyse } from "./nlp.ts";
-import { looksEnglish, readableSentences } from "./reading.ts";
+import { looksEnglish, type PromptWords, promptWords, readableSentences } from "./reading.ts";
 import { resolveFormerLatter } from "./references.ts";
 import { retractedBlocks } from "./retractions.ts";
 import { type CompiledSwap, compileSwaps, findSwaps } from "./swaps.ts";
@@ -78,6 +78,8 @@ interface CompiledRubric {
    * words (see majorityForms), tried last.
    */
   majority: CompiledPhrasing[][];
+  /** The prompt's content words: a sentence that only repeats them echoes the question. */
+  promptWords: PromptWords;
   /** Every key the phrasings and the prompt use: the terms an answer's analogy may stand for. */
   vocabulary: Set<string>;
   /** Key-point phrasings with the two terms the prompt contrasts exchanged (swaps.ts). */
@@ -137,6 +139,7 @@ function compileRubric(rubric: Rubric, prompt: string): CompiledRubric {
   const result: CompiledRubric = {
     keyPoints,
     vocabulary,
+    promptWords: promptWords(promptText),
     misconceptions,
     prompt,
     novel,
@@ -204,7 +207,7 @@ export function scoreExplanation(prompt: string, rubric: Rubric, answer: string)
   };
   if (answer.trim() === "") return { ...nothing, keywordsOnly: false, empty: true, notEnglish: false };
   const text = analyse(answer);
-  const reading = readableSentences(text, answer);
+  const reading = readableSentences(text, answer, rules.promptWords);
   if (reading.keywordsOnly) return { ...nothing, keywordsOnly: true, empty: false, notEnglish: false };
   if (!looksEnglish(text, rules.vocabulary))
     return { ...nothing, keywordsOnly: false, empty: false, notEnglish: true };

@@ -54,13 +54,21 @@ export interface SentenceReading {
  *   often tagged without a verb by wink.
  */
 export const KEYWORD_SHARE = 0.6;
-export function readableSentences(text: AnalysedText, answer: string): SentenceReading {
+/** Content words a sentence needs before it counts as an echo of the prompt. */
+export const ECHO_MIN_WORDS = 2;
+export function readableSentences(
+  text: AnalysedText,
+  answer: string,
+  prompt: PromptWords = { keys: new Set(), sequence: "" },
+): SentenceReading {
   let listWords = 0;
   const spans: SentenceSpan[] = [];
   for (const span of text.sentences) {
     const tokens = text.tokens.slice(span.start, span.end);
     const salad = isSalad(tokens);
-    if (salad || isList(tokens)) listWords += tokens.length;
+    // A sentence that only repeats the question ("What is an asyncio Future? Describe its states")
+    // is no prose of the answer's own: the list after it is still a keyword list.
+    if (salad || isList(tokens) || isEcho(tokens, prompt)) listWords += tokens.length;
     if (!salad) spans.push(span);
   }
   const words = text.tokens.length;
@@ -75,6 +83,32 @@ export function readableSentences(text: AnalysedText, answer: string): SentenceR
       isMarkedTermList(answer) ||
       isTermList(answer, text));
   return { spans: keywordsOnly ? [] : spans, keywordsOnly };
+}
+
+/**
+ * Does the sentence repeat the question: asked in the prompt's words only, or a run of the prompt's
+ * words copied in its order? "multiprocessing gives parallelism" uses only prompt words too, but
+ * answers it.
+ */
+function isEcho(tokens: readonly WordToken[], prompt: PromptWords): boolean {
+  const content = tokens.filter((t) => t.content);
+  if (content.length < ECHO_MIN_WORDS) return false;
+  if (content.every((t) => t.question && t.keys.some((key) => prompt.keys.has(key)))) return true;
+  const copied = content.map((t) => t.key).join(" ");
+  return prompt.sequence.includes(` ${copied} `);
+}
+
+/** The prompt's content keys, as a set and in order (space-delimited). */
+export interface PromptWords {
+  keys: ReadonlySet<string>;
+  sequence: string;
+}
+export function promptWords(prompt: AnalysedText): PromptWords {
+  const content = prompt.tokens.filter((t) => t.content);
+  return {
+    keys: new Set(content.flatMap((t) => t.keys)),
+    sequence: ` ${content.map((t) => t.key).join(" ")} `,
+  };
 }
 
 /**

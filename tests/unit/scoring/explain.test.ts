@@ -110,6 +110,16 @@ describe("explain: keyword lists and prompt copying", () => {
     expect(grade.feedback).toMatch(/sentences/);
   });
 
+  it("counts the question repeated before a keyword list as no prose of the answer's own", () => {
+    const echoed =
+      "Why do Python threads not speed up CPU-bound code, and what do you use instead? GIL, mutex, one thread, multiprocessing, separate processes.";
+    expect(check(echoed).grade).toMatchObject({ score: 0, verdict: "incorrect" });
+    // Prompt words put to work in an answer of its own are not an echo.
+    expect(
+      check("Use multiprocessing instead: CPU-bound code runs in separate processes.").grade.score,
+    ).toBeGreaterThan(0);
+  });
+
   it("still reads short sentences the tagger misses a verb in", () => {
     expect(matched("I/O releases the GIL.")[1]).toBe(true);
   });
