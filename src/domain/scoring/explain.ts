@@ -33,7 +33,13 @@ import { applyAnalogies, findAnalogies, tellsAStory } from "./analogies.ts";
 import { majorityForms, minorKeys, novelty, relaxedForms, vagueKeys } from "./loose-forms.ts";
 import { type CompiledPhrasing, compilePhrasing, findPhrasing, indexAnswer, type Match } from "./matching.ts";
 import { analyse } from "./nlp.ts";
-import { looksEnglish, type PromptWords, promptWords, readableSentences } from "./reading.ts";
+import {
+  foreignSentences,
+  looksEnglish,
+  type PromptWords,
+  promptWords,
+  readableSentences,
+} from "./reading.ts";
 import { resolveFormerLatter } from "./references.ts";
 import { retractedBlocks } from "./retractions.ts";
 import { type CompiledSwap, compileSwaps, findSwaps } from "./swaps.ts";
@@ -176,6 +182,8 @@ export interface ExplainResult {
   empty: boolean;
   /** Six or more words and almost no English function words: graded 0 rather than half-read. */
   notEnglish: boolean;
+  /** An English answer with a sentence in another language, which is not read: at most partial. */
+  switchesLanguage: boolean;
   keyPointsMatched: boolean[];
   misconceptionsMatched: boolean[];
   /** Key points the answer states of the wrong term (swaps.ts): misconceptions too. */
@@ -194,6 +202,7 @@ export function scoreExplanation(prompt: string, rubric: Rubric, answer: string)
   const rules = compileRubric(rubric, prompt);
   const none = (n: number) => new Array<boolean>(n).fill(false);
   const nothing = {
+    switchesLanguage: false,
     score: 0,
     verdict: "incorrect" as const,
     uncertain: false,
@@ -211,13 +220,16 @@ export function scoreExplanation(prompt: string, rubric: Rubric, answer: string)
   if (reading.keywordsOnly) return { ...nothing, keywordsOnly: true, empty: false, notEnglish: false };
   if (!looksEnglish(text, rules.vocabulary))
     return { ...nothing, keywordsOnly: false, empty: false, notEnglish: true };
+  // An English answer that switches language for a sentence is read without it.
+  const foreign = foreignSentences(text);
+  const spans = reading.spans.filter((span) => !foreign.has(text.tokens[span.start]?.sentence ?? -1));
 
   resolveFormerLatter(text);
   const analogies = findAnalogies(answer, rules.vocabulary, vagueKeys(), text);
   // Wrong claims are read in the answer's own words: a story word mapped to a term ("threads and
   // asyncio are the single cook ... three cooks is parallelism") is evidence of understanding,
   // never of a misconception.
-  const literal = indexAnswer(text, reading.spans);
+  const literal = indexAnswer(text, spans);
   const retracted = retractedBlocks(text);
   const taken = (m: Match) => retracted.has(text.tokens[m.from]?.block ?? -1);
   // A question that opens like one ("Is it ...?", "Does it ...?"), not a hedged statement ("I
@@ -260,7 +272,7 @@ export function scoreExplanation(prompt: string, rubric: Rubric, answer: string)
     .map((found) => ({ ...found, matches: found.matches.filter((m) => !taken(m)) }))
     .filter((found) => found.matches.length > 0 && !found.matches.every(overlaps));
   applyAnalogies(text, analogies);
-  const index = analogies.size > 0 ? indexAnswer(text, reading.spans) : literal;
+  const index = analogies.size > 0 ? indexAnswer(text, spans) : literal;
   const wrongItems = new Set<string>();
   for (const hit of [...misconceptionHits, ...swaps]) {
     for (const m of hit?.matches ?? []) for (let at = m.from; at <= m.to; at++) wrongItems.add(itemOf(at));
@@ -321,6 +333,9 @@ export function scoreExplanation(prompt: string, rubric: Rubric, answer: string)
   const spelledOut = (analogies.size >= ANALOGY_MAPPINGS || story) && score >= ANALOGY_CORRECT_SHARE;
   const toldInTheStory = story && analogies.size >= ANALOGY_MAPPINGS && score >= ANALOGY_STORY_SHARE;
   if (verdict === "partial" && !anyMisconception && (spelledOut || toldInTheStory)) verdict = "correct";
+  // What a sentence in another language says is not read: it may well be wrong.
+  const switched = foreign.size > 0;
+  if (switched && verdict === "correct") verdict = "partial";
   if (anyMisconception) {
     // A misconception next to a real part of the answer is partial understanding; next to a
     // fragment (under MISCONCEPTION_PARTIAL_SHARE of the weight) the misconception is the answer.
@@ -338,6 +353,7 @@ export function scoreExplanation(prompt: string, rubric: Rubric, answer: string)
     keywordsOnly: false,
     empty: false,
     notEnglish: false,
+    switchesLanguage: switched,
     swapped: swaps
       .map(({ swap }) => ({ keyPoint: swap.keyPoint, right: swap.right, wrong: swap.wrong }))
       .filter((s, i, all) => all.findIndex((o) => o.keyPoint === s.keyPoint && o.wrong === s.wrong) === i),

@@ -80,6 +80,12 @@ export function explainFeedback(result: ExplainResult, rubric: Rubric): string {
   ];
   const missed = result.keyPointsMatched.flatMap((m, i) => (m ? [] : [missedText(rubric, i)]));
   const wrong = misconceptions.map(withoutFullStop).join("; ");
+  if (result.switchesLanguage) {
+    const covered = `You covered ${matched} of ${plural(total, "key point", "key points")}`;
+    const misconception = wrong ? ` and stated a misconception (${wrong})` : "";
+    const missing = missed.length > 0 ? `; missing: ${missed[0]}` : "";
+    return `Part of the answer is in another language and was not graded. ${covered}${misconception}${missing}.`;
+  }
   if (matched === total && misconceptions.length === 0) return CORRECT;
   if (matched === 0) {
     return wrong

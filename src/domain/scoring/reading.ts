@@ -320,3 +320,45 @@ export function looksEnglish(text: AnalysedText, vocabulary?: ReadonlySet<string
   const terms = text.tokens.filter((t) => t.keys.some((k) => vocabulary.has(k))).length;
   return terms / words >= MIN_TERM_SHARE;
 }
+
+/**
+ * More function words of those languages, which English uses rarely ("en route", "du jour"): a
+ * whole sentence with a fifth of its words foreign is in another language, though the same words
+ * spread thin over an English answer mean nothing.
+ */
+const RARE_IN_ENGLISH: ReadonlySet<string> = new Set(
+  (
+    "dem zu auf sich nur noch schon sehr wie genau eigentlich ganz " +
+    "se su sus lo en " +
+    "donc chaque du au aux ces cette très sur leur elle ses"
+  ).split(" "),
+);
+
+/** A sentence of at least this many words is read for its language on its own. */
+export const SENTENCE_LANGUAGE_MIN_WORDS = 4;
+/** ... and is in another language with this share of foreign function words (two at least). */
+export const FOREIGN_SENTENCE_SHARE = 0.2;
+
+/**
+ * The sentences in another language, by index: an answer that switches language for a sentence
+ * ("... which runs another ready task. Mais en vrai chaque coroutine a son propre thread.") is
+ * read without it, and since what it says is not read, the answer cannot be judged wholly right.
+ */
+export function foreignSentences(text: AnalysedText): Set<number> {
+  const foreign = new Set<number>();
+  text.sentences.forEach(({ start, end }, n) => {
+    const words = end - start;
+    if (words < SENTENCE_LANGUAGE_MIN_WORDS) return;
+    const tokens = text.tokens.slice(start, end);
+    const functionWords = tokens.filter(
+      (t) => FOREIGN_FUNCTION_WORDS.has(t.value) || RARE_IN_ENGLISH.has(t.value),
+    ).length;
+    const otherScript = tokens.filter((t) => /[^\P{L}\p{Script=Latin}]/u.test(t.value)).length;
+    if (
+      (functionWords >= 2 && functionWords / words >= FOREIGN_SENTENCE_SHARE) ||
+      otherScript / words >= MAX_OTHER_SCRIPT_SHARE
+    )
+      foreign.add(n);
+  });
+  return foreign;
+}

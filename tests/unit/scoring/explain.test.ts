@@ -190,6 +190,22 @@ describe("explain: misconceptions and verdicts", () => {
     expect(grade.verdict).toBe("incorrect");
   });
 
+  it("does not read a sentence in another language, and so never grades the answer correct", () => {
+    const english =
+      "Because of the GIL only one thread can execute Python bytecode at a time. I/O releases the GIL. For CPU-bound work multiprocessing starts separate processes.";
+    expect(check(english).grade.verdict).toBe("correct");
+    const { grade } = check(`${english} Pero en realidad se ejecutan en paralelo en varios núcleos.`);
+    expect(grade).toMatchObject({ score: 1, verdict: "partial" });
+    expect(grade.feedback).toBe(
+      "Part of the answer is in another language and was not graded. You covered 3 of 3 key points.",
+    );
+    // A word or two borrowed from another language is still English.
+    expect(
+      check(`${english} That is the raison d'être of multiprocessing, en route to real parallelism.`).grade
+        .verdict,
+    ).toBe("correct");
+  });
+
   it("flags a grade near a threshold as uncertain", () => {
     // 3 of 5 weight = 0.6: not within 0.1 of 0.75 or 0.3; 4 of 5 would be.
     expect(
