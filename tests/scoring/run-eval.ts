@@ -67,7 +67,7 @@
 //   question: <bank slug>
 //   answers: [{ text, label: correct|partial|incorrect, keyPoints: [indexes], kind }]
 //
-// Prints per set and overall: n, exact agreement, quadratic weighted kappa, the confusion matrix
+// Prints per set and overall: n, exact agreement (with its 95% Wilson interval), quadratic weighted kappa, the confusion matrix
 // (rows = human label), key-point precision/recall, labelled-incorrect answers graded correct, how
 // far a blind second labeller agrees with the labels where one relabelled the set (held-out and
 // validation, in second-labeller.json: the ceiling a scorer can be held to), and per-answer latency
@@ -210,6 +210,20 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 
+/**
+ * The Wilson score interval (95%) of a proportion: how far an agreement measured on n answers may
+ * be from the scorer's agreement on answers like them. On 140 answers it is about ±6 points.
+ */
+function wilson(successes: number, n: number): [number, number] {
+  if (n === 0) return [0, 1];
+  const z = 1.96;
+  const p = successes / n;
+  const centre = p + (z * z) / (2 * n);
+  const spread = z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
+  const scale = 1 + (z * z) / n;
+  return [Math.max(0, (centre - spread) / scale), Math.min(1, (centre + spread) / scale)];
+}
+
 /** Cohen's kappa with quadratic weights over the ordered verdicts. */
 function quadraticKappa(pairs: [number, number][]): number {
   const k = VERDICTS.length;
@@ -284,7 +298,7 @@ function report(name: string, results: Result[]): Summary {
   const ms = (us: number) => `${(us / 1000).toFixed(3)} ms`;
   console.log(`\n== ${name}: n=${n}`);
   console.log(
-    `   exact agreement ${pct(agree / n)} (${agree}/${n})   quadratic weighted kappa ${qwk.toFixed(3)}`,
+    `   exact agreement ${pct(agree / n)} (${agree}/${n}; 95% interval ${wilson(agree, n).map(pct).join("–")})   quadratic weighted kappa ${qwk.toFixed(3)}`,
   );
   console.log("   confusion (rows = label, columns = grade):");
   console.log(`   ${"".padEnd(12)}${VERDICTS.map((v) => v.padStart(11)).join("")}`);
