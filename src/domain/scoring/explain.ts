@@ -11,10 +11,12 @@
 // - Prompt words: a key-point phrasing the prompt itself already states (only prompt words, and
 //   not a negation the prompt lacks) gives no credit, so echoing the question earns nothing.
 // - Keyword lists: an answer whose words are mostly in comma lists of short items or runs of bare
-//   terms, or with no verb at all and mostly one-word sentences, scores 0 ("answer in sentences");
-//   a run of bare terms inside a real answer is skipped.
+//   terms (the question copied out in front counting with them), or with no verb at all and
+//   mostly one-word sentences, scores 0 ("answer in sentences"); a run of bare terms inside a real
+//   answer is skipped.
 // - Language: six or more words with under 12% English stop words, unless half of them are the
-//   rubric's own terms, score 0 (not English).
+//   rubric's own terms, score 0 (not English); a whole sentence in another language inside an
+//   English answer is not read, and the answer is at most partial.
 // - Analogies: a story word the answer maps to a rubric term ("the waiter = event loop") is read
 //   as that term too (analogies.ts); with ANALOGY_MAPPINGS of them (or one, in an answer that
 //   announces its analogy: "imagine ...") and ANALOGY_CORRECT_SHARE of the weight found, a partial
