@@ -16,6 +16,9 @@ function isList(tokens: readonly WordToken[]): boolean {
   const hasVerb = tokens.some((t) => t.verb);
   const segments = new Map<number, number>();
   for (const t of tokens) {
+    // Examples in brackets are an aside, not items of the sentence: "CPU-heavy work (images, ML,
+    // encryption) gets hurt" is a sentence.
+    if (t.aside) continue;
     if (!LIST_SEPARATORS.has(t.value)) segments.set(t.segment, (segments.get(t.segment) ?? 0) + 1);
   }
   const sizes = [...segments.values()];
@@ -203,6 +206,11 @@ const VERSUS: ReadonlySet<string> = new Set(["vs", "versus"]);
 const WRITTEN_WORD = /[\p{L}\p{N}]+(?:['_.-]+[\p{L}\p{N}]+)*/gu;
 /** "I/O", "A/B": one word, whose slash separates no items. */
 const SLASHED_LETTERS = /\b(\p{L})\/(\p{L})\b/gu;
+/**
+ * Examples in brackets after a space: "io-bound (db, http, cache)" sets them aside from the
+ * sentence; their commas separate no items of the answer's own. (A call, "gather(a, b)", has none.)
+ */
+const BRACKETED_ASIDE = /(?<=\s)\([^()]*\)/g;
 function isTermList(written: string, text: AnalysedText): boolean {
   const answer = written.replace(SLASHED_LETTERS, "$1$2");
   // A code name ("run_until_complete", "asyncio.gather") is one term, not the words it is made of:
@@ -224,7 +232,7 @@ function isTermList(written: string, text: AnalysedText): boolean {
   // A chain of arrows ("GIL -> mutex -> one thread at a time -> ...") separates terms too; one or
   // two arrows are notes ("threading -> concurrency, multiprocessing -> parallelism").
   const arrows = ARROW_CHAIN.test(answer) ? (answer.match(/->|=>|→/g)?.length ?? 0) : 0;
-  const separators = (answer.match(/[,;/|•·]/g)?.length ?? 0) + arrows;
+  const separators = (answer.replace(BRACKETED_ASIDE, " ").match(/[,;/|•·]/g)?.length ?? 0) + arrows;
   // An answer that calls itself a list ("Keywords: ...") or chains its items with arrows or dashes
   // on one line.
   const lines = answer

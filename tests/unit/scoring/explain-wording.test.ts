@@ -270,6 +270,12 @@ describe("explain: definitions and prevention", () => {
     const io =
       "Requests are mostly I/O (DB, cache, HTTP), and I/O releases the GIL. CPU-bound work like image processing, ML inference or crypto would get throttled.";
     expect(readableSentences(analyse(io), io).keywordsOnly).toBe(false);
+    // Examples in brackets are asides: terse notes that say something are not a list for them.
+    const examples =
+      "io bound (db, http, cache, files). io releases gil. cpu heavy (images, ml, encryption) gets hurt";
+    expect(readableSentences(analyse(examples), examples).keywordsOnly).toBe(false);
+    const bracketedList = "GIL (a mutex), threads, bytecode, multiprocessing, processes";
+    expect(readableSentences(analyse(bracketedList), bracketedList).keywordsOnly).toBe(true);
     const bullets =
       "- the GIL is a mutex in CPython\n- only one thread runs bytecode at a time\n- cores do not help";
     expect(readableSentences(analyse(bullets), bullets).keywordsOnly).toBe(false);
