@@ -20,6 +20,15 @@ export const REWRITES: readonly (readonly [RegExp, string])[] = [
   // "its a function" is "it is a function" (a possessive "its" is followed by a noun).
   [/\b(was|were|did|are|has|had|have|could|would|should|must|need)nt\b/gi, "$1 not"],
   [/\bits\s+(?=(?:a|an|the|just|basically|like|not|what|how|when|where|because)\b)/gi, "it is "],
+  // Chat shorthand, so that its words meet the lexicon's: "w/o" is a negation, "b/c" a reason.
+  [/\bw\/o\b/gi, " without "],
+  [/\bw\/(?=\s|\w)/gi, " with "],
+  [/\b(?:b\/c|bc|cuz|coz)\b/gi, " because "],
+  [/\b(?:smth|sth|smthg)\b/gi, " something "],
+  [/\bu\b(?!\/)/gi, " you "],
+  [/\bur\b/gi, " your "],
+  [/\bthru\b/gi, " through "],
+  [/\bppl\b/gi, " people "],
   // Notes: "subroutine = ordinary helper function" is a sentence, not a run of bare terms.
   [/(?<=[\p{L}\p{N})\]`'"])\s*=\s*(?=[\p{L}\p{N}(`'"])/gu, " = is "],
   // "not only X but also Y" asserts X; keep the negation detector away from it.

@@ -136,6 +136,23 @@ describe("explain: analogies", () => {
   });
 });
 
+describe("explain: chat shorthand", () => {
+  it("reads shorthand as the words it stands for, so 'w/o' negates and 'b/c' gives a reason", () => {
+    const words = analyse("u can await smth w/o blocking b/c the loop runs w/ ur tasks thru I/O").tokens.map(
+      (t) => t.value,
+    );
+    expect(words.join(" ")).toBe(
+      "you can await something without blocking because the loop runs with your tasks through io",
+    );
+    expect(matchedPoints("I/O releases the GIL w/o waiting")).toContain(1);
+    expect(matchedPoints("threads run w/o releasing the GIL for I/O")).not.toContain(1);
+  });
+});
+
+function matchedPoints(answer: string): number[] {
+  return (gradeAnswer(explain(), answer).grade.keyPoints ?? []).flatMap((k, i) => (k.matched ? [i] : []));
+}
+
 describe("explain: definitions and prevention", () => {
   it('reads "X is when ..." as one claim about X', () => {
     const { grade } = gradeAnswer(concurrency(), "Concurrency is when tasks run on several cores.");
