@@ -42,14 +42,21 @@
 //   scored 91.7% with one incorrect answer graded correct (roles swapped under "With a
 //   subroutine:" / "With a coroutine:" headings), then read; s-x-*, correct answers that lean
 //   on the question (pronouns, ellipsis, non-native, dense expert one-liners), last in session 6,
-//   first scored 95.8% (one graded incorrect), then read).
+//   first scored 95.8% (one graded incorrect), then read; s-y-* and s-z-*, the even-numbered
+//   halves of two blind batches of session 7 (s-y: key points stated implicitly, through what
+//   happens, consequences and small scenarios; s-z: answers typed on a phone, in lower case and
+//   shorthand), first scored 87.5% and 90.3%, then read. Their brief asked for every weight-2
+//   point in a correct answer, where the scorer forgives one: most of their partial answers
+//   graded correct are that difference, not a misreading).
 // - tests/scoring/validation/: batches written blind and labelled before they were ever scored,
 //   first used as a generalisation check, since then also read during rubric work.
 // - tests/scoring/fresh/: blind batches (c3-*, c4-*, c6-*, c7-*, m-*, o-* from session 3, q-* from
 //   session 4, s-d-*, s-h-* and s-m-* from session 5: exam answer sheets, an app's ordinary day,
 //   long take-home answers, the last scored at 67.8% after rubric round 14; s-p-* from session 6,
 //   a bootcamp cohort's weekly quiz, 94.4% when added, and s-s-*, transcribed mock video
-//   interviews, 88.2% when added before rubric round 17), each by a writer who
+//   interviews, 88.2% when added before rubric round 17; s-y2-* and s-z2-* from session 7, the
+//   odd-numbered halves of the s-y and s-z batches, 77.8% and 90.3% when split off), each by a
+//   writer who
 //   saw neither the scorer, the rubric phrasings nor the other sets; only aggregate figures are
 //   printed.
 // - tests/scoring/held-out/: written blind by someone else and never used for tuning: aggregate
