@@ -67,7 +67,9 @@
 //   on invented wrong ideas; session 5, first scored 70.0% and 51.7% with 6 and 1 incorrect
 //   answers graded correct, then read; s-w-*: convincing wrong answers in many formats, roles
 //   swapped through headings, tables, pronouns and "the former/the latter", session 6, first
-//   scored 64.6% with 6 incorrect answers graded correct, then read). Reported as a trend, never gated: they are adversarial
+//   scored 64.6% with 6 incorrect answers graded correct, then read; s-aa-*: fluent answers in
+//   the right vocabulary built on a wrong central idea, session 7, first scored 56.9% with 2
+//   incorrect answers graded correct, then read). Reported as a trend, never gated: they are adversarial
 //   probes, not a sample of real answers.
 
 // Each file:
