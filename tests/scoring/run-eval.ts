@@ -69,7 +69,10 @@
 //   swapped through headings, tables, pronouns and "the former/the latter", session 6, first
 //   scored 64.6% with 6 incorrect answers graded correct, then read; s-aa-*: fluent answers in
 //   the right vocabulary built on a wrong central idea, session 7, first scored 56.9% with 2
-//   incorrect answers graded correct, then read). Reported as a trend, never gated: they are adversarial
+//   incorrect answers graded correct, then read; s-ab-*: wrong ideas carried over from Java, Node,
+//   Go, data science and sysadmin habits, and s-ac-*: good answers with one wrong aside, both
+//   session 7, first scored 65.3% (1 incorrect and 18 partial answers graded correct) and 60.4%
+//   (52 partial answers graded correct), then read). Reported as a trend, never gated: they are adversarial
 //   probes, not a sample of real answers.
 
 // Each file:
