@@ -72,7 +72,12 @@
 //   incorrect answers graded correct, then read; s-ab-*: wrong ideas carried over from Java, Node,
 //   Go, data science and sysadmin habits, and s-ac-*: good answers with one wrong aside, both
 //   session 7, first scored 65.3% (1 incorrect and 18 partial answers graded correct) and 60.4%
-//   (52 partial answers graded correct), then read). Reported as a trend, never gated: they are adversarial
+//   (52 partial answers graded correct), then read; s-ae-*: confident seniors with a wrong model
+//   at the heart of the answer, session 7, first scored 52.8% (6 incorrect answers graded
+//   correct), then read. s-ad-*, good exam answers with one wrong statement like s-ac's, written
+//   blind after rubric round 18 listed s-ac's slips, stays unread: it first scored 57.6%, with 53
+//   of its 72 partial answers graded correct, which measures how far listing one batch's slips
+//   carries to another's: hardly at all). Reported as a trend, never gated: they are adversarial
 //   probes, not a sample of real answers.
 
 // Each file:
