@@ -315,12 +315,16 @@ const FOREIGN_FUNCTION_WORDS: ReadonlySet<string> = new Set(
 );
 export const MAX_FOREIGN_WORD_SHARE = 0.08;
 
+/** A word with a letter of another script than Latin (Cyrillic, Greek, Han, ...). */
+const OTHER_SCRIPT_LETTER = /[^\P{L}\p{Script=Latin}]/u;
+const inOtherScript = (t: WordToken) => OTHER_SCRIPT_LETTER.test(t.value);
+
 export function looksEnglish(text: AnalysedText, vocabulary?: ReadonlySet<string>): boolean {
   const words = text.tokens.length;
   const foreign = text.tokens.filter((t) => FOREIGN_FUNCTION_WORDS.has(t.value)).length;
   if (foreign >= 2 && foreign / words >= MAX_FOREIGN_WORD_SHARE) return false;
   // Chinese, Russian or Greek with English terms sprinkled in is not English either.
-  const otherScript = text.tokens.filter((t) => /[^\P{L}\p{Script=Latin}]/u.test(t.value)).length;
+  const otherScript = text.tokens.filter(inOtherScript).length;
   if (words > 0 && otherScript / words >= MAX_OTHER_SCRIPT_SHARE) return false;
   if (words < 6) return true;
   if (text.tokens.filter((t) => t.stop).length / words >= MIN_STOP_WORD_SHARE) return true;
@@ -361,7 +365,7 @@ export function foreignSentences(text: AnalysedText): Set<number> {
     const functionWords = tokens.filter(
       (t) => FOREIGN_FUNCTION_WORDS.has(t.value) || RARE_IN_ENGLISH.has(t.value),
     ).length;
-    const otherScript = tokens.filter((t) => /[^\P{L}\p{Script=Latin}]/u.test(t.value)).length;
+    const otherScript = tokens.filter(inOtherScript).length;
     if (
       (functionWords >= 2 && functionWords / words >= FOREIGN_SENTENCE_SHARE) ||
       otherScript / words >= MAX_OTHER_SCRIPT_SHARE
