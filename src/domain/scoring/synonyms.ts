@@ -156,6 +156,11 @@ export const REWRITES: readonly (readonly [RegExp, string])[] = [
   [/\b1\s+(threads?|process(?:es)?|cores?|cpus?|coroutines?|tasks?|locks?)\b/gi, "one $1"],
   // "goes off to run something else": another one.
   [/\b(?:someone|somebody|something|anyone|anybody|anything)\s+else\b/gi, " another one "],
+  // "doesn't stop threads from running at once" lets them: the two negations cancel.
+  [
+    /\b(?:doesn'?t|don'?t|didn'?t|won'?t|wouldn'?t|can'?t|cannot|couldn'?t|(?:does|do|did|will|would|can|could)\s+not|never)\s+(?:stops?|prevents?)\s+((?:[\w'-]+\s+){1,4}?)from\s+/gi,
+    " lets $1 ",
+  ],
   // "stops threads from running at once" denies that threads run at once: say it with a negation.
   [
     /\b(prevents?|prevented|preventing|stops?|stopped|stopping)\s+((?:[\w'-]+\s+){1,4}?)from\s+/gi,

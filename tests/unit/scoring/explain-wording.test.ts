@@ -343,6 +343,23 @@ describe("explain: definitions and prevention", () => {
   });
 });
 
+describe("explain: two negations", () => {
+  it("reads 'doesn't stop X from Y' as letting X Y, not as a denial of Y", () => {
+    const wrong = gradeAnswer(
+      explain(),
+      "The GIL doesn't stop threads from running Python code in parallel on multiple cores.",
+    ).grade;
+    expect(wrong.misconceptions?.map((m) => m.text)).toEqual([
+      "Threads run Python code in parallel on several cores.",
+    ]);
+    const right = gradeAnswer(
+      explain(),
+      "The GIL stops threads from running Python code in parallel on multiple cores.",
+    ).grade;
+    expect(right.misconceptions).toBeUndefined();
+  });
+});
+
 describe("explain: negation reach and subjects", () => {
   const memory = () =>
     explainQuestion({
