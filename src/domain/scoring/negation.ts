@@ -149,8 +149,11 @@ export function markNegationScopes(tokens: WordToken[]): void {
   // "It is not true that X": all of X, past any clause break.
   let denied = -1;
   for (const token of tokens) {
-    if (SENTENCE_NEGATORS.has(token.value)) denied = token.sentence;
-    else if (token.sentence === denied) token.negated = true;
+    // "It is not true that only one runs at a time — the loop runs them all at once": the denial
+    // ends with its assertion, or at a dash that goes on to say what is true instead.
+    if (SENTENCE_NEGATORS.has(token.value)) denied = token.block;
+    else if (token.afterDash || token.afterColon) denied = -1;
+    else if (token.block === denied) token.negated = true;
   }
   // "People often think that because of the GIL, this code is thread-safe, but ...": a reported
   // belief runs to the end of its assertion, past commas, up to the "but" that answers it or the

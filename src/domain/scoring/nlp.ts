@@ -52,6 +52,8 @@ export interface WordToken {
   aside: boolean;
   /** The first word after a colon: "the opposite of what people think: I/O does not ...". */
   afterColon: boolean;
+  /** The first word after a dash between words: "it's not true that X — the loop runs them all". */
+  afterDash: boolean;
 }
 
 export interface SentenceSpan {
@@ -353,6 +355,8 @@ export function analyse(text: string): AnalysedText {
       question: false,
       aside: openBrackets > 0,
       afterColon: previousMark === ":",
+      afterDash:
+        previousMark === "—" || previousMark === "–" || previousMark === "-" || previousMark === "--",
     });
     previousMark = "";
     const span = sentences[sentences.length - 1];

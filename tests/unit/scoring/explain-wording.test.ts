@@ -360,6 +360,24 @@ describe("explain: two negations", () => {
   });
 });
 
+describe("explain: what 'it is not true that' denies", () => {
+  it("denies up to a dash that goes on to say what the writer holds instead", () => {
+    const { grade } = gradeAnswer(
+      explain(),
+      "It is not true that only one thread executes bytecode at a time — threads run Python code in parallel on multiple cores.",
+    );
+    expect(grade.keyPoints?.[0]?.matched).toBe(false);
+    expect(grade.misconceptions?.map((m) => m.text)).toEqual([
+      "Threads run Python code in parallel on several cores.",
+    ]);
+    const denied = gradeAnswer(
+      explain(),
+      "It is not true that threads run Python code in parallel on multiple cores, since the GIL is held.",
+    ).grade;
+    expect(denied.misconceptions).toBeUndefined();
+  });
+});
+
 describe("explain: negation reach and subjects", () => {
   const memory = () =>
     explainQuestion({
