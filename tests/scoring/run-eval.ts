@@ -47,7 +47,9 @@
 //   happens, consequences and small scenarios; s-z: answers typed on a phone, in lower case and
 //   shorthand), first scored 87.5% and 90.3%, then read; s-af-*, negation in every form (right
 //   answers denying wrong ideas, wrong ones denying key points), late in session 7, first scored
-//   80.6% with one incorrect answer graded correct, then read. Their brief asked for every weight-2
+//   80.6% with one incorrect answer graded correct, then read; s-ag-*, meaning carried by contrast,
+//   concession and correction ("rather than", "whereas", "some say X; in fact Y"), last in
+//   session 7, first scored 88.9% with one incorrect answer graded correct, then read. Their brief asked for every weight-2
 //   point in a correct answer, where the scorer forgives one: most of their partial answers
 //   graded correct are that difference, not a misreading).
 // - tests/scoring/validation/: batches written blind and labelled before they were ever scored,
