@@ -24,7 +24,7 @@ export { warmUpNlp } from "./nlp.ts";
 export { MissingAnswerKeyError } from "./objective.ts";
 
 /** Bump whenever a rule, threshold or lexicon entry changes how an answer is graded. */
-export const GRADER_VERSION = "2026.11.16";
+export const GRADER_VERSION = "2026.11.17";
 /** Longer text answers (or arrays whose strings add up to more) are refused. */
 export const MAX_ANSWER_CHARS = 5000;
 /** An objective score at or above this is "correct" (1 up to rounding). */

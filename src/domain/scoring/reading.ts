@@ -175,11 +175,14 @@ function isLineList(text: AnalysedText): boolean {
     const subject = tokens.findIndex((t) => SUBJECT_POS.has(t.pos));
     return subject >= 0 && tokens.slice(subject + 1).some((t) => t.verb);
   };
-  const bare = lines.filter((line) => {
+  const bareLines = lines.filter((line) => {
     const tokens = text.tokens.slice(line.start, line.end);
     return tokens.length <= LINE_LIST_MAX_WORDS && !sentence(tokens);
-  }).length;
-  return bare >= LINE_LIST_SHARE * lines.length;
+  });
+  // Most of the words too: a real definition followed by terse notes ("Threads: concurrency, not
+  // parallelism. asyncio: concurrency.") is an answer with a summary, not a list.
+  const bareWords = bareLines.reduce((n, line) => n + line.end - line.start, 0);
+  return bareLines.length >= LINE_LIST_SHARE * lines.length && bareWords * 2 >= text.tokens.length;
 }
 
 /**

@@ -291,6 +291,10 @@ describe("explain: definitions and prevention", () => {
     const examples =
       "io bound (db, http, cache, files). io releases gil. cpu heavy (images, ml, encryption) gets hurt";
     expect(readableSentences(analyse(examples), examples).keywordsOnly).toBe(false);
+    // A real definition followed by terse notes is an answer with a summary, not a list of lines.
+    const summarised =
+      "Concurrency is about dealing with lots of things at once by taking turns; parallelism is about doing lots of things at once, simultaneously on several cores. Threads: concurrency, not parallelism (GIL). asyncio: concurrency, not parallelism. multiprocessing: parallelism.";
+    expect(readableSentences(analyse(summarised), summarised).keywordsOnly).toBe(false);
     const bracketedList = "GIL (a mutex), threads, bytecode, multiprocessing, processes";
     expect(readableSentences(analyse(bracketedList), bracketedList).keywordsOnly).toBe(true);
     const bullets =
