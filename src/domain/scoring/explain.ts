@@ -224,7 +224,7 @@ export function scoreExplanation(prompt: string, rubric: Rubric, answer: string)
     return { ...nothing, keywordsOnly: false, empty: false, notEnglish: true };
   // An English answer that switches language for a sentence is read without it.
   const foreign = foreignSentences(text);
-  const spans = reading.spans.filter((span) => !foreign.has(text.tokens[span.start]?.sentence ?? -1));
+  const spans = reading.spans.filter((span) => !foreign.has(span));
 
   resolveFormerLatter(text);
   const analogies = findAnalogies(answer, rules.vocabulary, vagueKeys(), text);

@@ -97,6 +97,8 @@ function isEcho(tokens: readonly WordToken[], prompt: PromptWords): boolean {
   const content = tokens.filter((t) => t.content);
   if (content.length < ECHO_MIN_WORDS) return false;
   if (content.every((t) => t.question && t.keys.some((key) => prompt.keys.has(key)))) return true;
+  // A run copied from the prompt has only prompt words: most sentences fail here, cheaply.
+  if (!content.every((t) => prompt.keys.has(t.key))) return false;
   const copied = content.map((t) => t.key).join(" ");
   return prompt.sequence.includes(` ${copied} `);
 }
@@ -355,15 +357,16 @@ export const SENTENCE_LANGUAGE_MIN_WORDS = 4;
 export const FOREIGN_SENTENCE_SHARE = 0.2;
 
 /**
- * The sentences in another language, by index: an answer that switches language for a sentence
+ * The sentences in another language: an answer that switches language for a sentence
  * ("... which runs another ready task. Mais en vrai chaque coroutine a son propre thread.") is
  * read without it, and since what it says is not read, the answer cannot be judged wholly right.
  */
-export function foreignSentences(text: AnalysedText): Set<number> {
-  const foreign = new Set<number>();
-  text.sentences.forEach(({ start, end }, n) => {
+export function foreignSentences(text: AnalysedText): Set<SentenceSpan> {
+  const foreign = new Set<SentenceSpan>();
+  for (const span of text.sentences) {
+    const { start, end } = span;
     const words = end - start;
-    if (words < SENTENCE_LANGUAGE_MIN_WORDS) return;
+    if (words < SENTENCE_LANGUAGE_MIN_WORDS) continue;
     const tokens = text.tokens.slice(start, end);
     const functionWords = tokens.filter(
       (t) => FOREIGN_FUNCTION_WORDS.has(t.value) || RARE_IN_ENGLISH.has(t.value),
@@ -373,7 +376,7 @@ export function foreignSentences(text: AnalysedText): Set<number> {
       (functionWords >= 2 && functionWords / words >= FOREIGN_SENTENCE_SHARE) ||
       otherScript / words >= MAX_OTHER_SCRIPT_SHARE
     )
-      foreign.add(n);
-  });
+      foreign.add(span);
+  }
   return foreign;
 }
