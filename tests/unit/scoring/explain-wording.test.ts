@@ -347,38 +347,30 @@ describe("explain: definitions and prevention", () => {
   });
 });
 
-describe("explain: two negations", () => {
-  it("reads 'doesn't stop X from Y' as letting X Y, not as a denial of Y", () => {
-    const wrong = gradeAnswer(
-      explain(),
-      "The GIL doesn't stop threads from running Python code in parallel on multiple cores.",
-    ).grade;
-    expect(wrong.misconceptions?.map((m) => m.text)).toEqual([
-      "Threads run Python code in parallel on several cores.",
-    ]);
-    const right = gradeAnswer(
-      explain(),
-      "The GIL stops threads from running Python code in parallel on multiple cores.",
-    ).grade;
-    expect(right.misconceptions).toBeUndefined();
-  });
-});
+describe("explain: negations that cancel or end early", () => {
+  const PARALLEL = "Threads run Python code in parallel on several cores.";
+  const wrongClaims = (answer: string) =>
+    gradeAnswer(explain(), answer).grade.misconceptions?.map((m) => m.text);
 
-describe("explain: what 'it is not true that' denies", () => {
+  it("reads 'doesn't stop X from Y' as letting X Y, not as a denial of Y", () => {
+    expect(
+      wrongClaims("The GIL doesn't stop threads from running Python code in parallel on multiple cores."),
+    ).toEqual([PARALLEL]);
+    expect(
+      wrongClaims("The GIL stops threads from running Python code in parallel on multiple cores."),
+    ).toBeUndefined();
+  });
+
   it("denies up to a dash that goes on to say what the writer holds instead", () => {
-    const { grade } = gradeAnswer(
-      explain(),
-      "It is not true that only one thread executes bytecode at a time — threads run Python code in parallel on multiple cores.",
-    );
-    expect(grade.keyPoints?.[0]?.matched).toBe(false);
-    expect(grade.misconceptions?.map((m) => m.text)).toEqual([
-      "Threads run Python code in parallel on several cores.",
-    ]);
-    const denied = gradeAnswer(
-      explain(),
-      "It is not true that threads run Python code in parallel on multiple cores, since the GIL is held.",
-    ).grade;
-    expect(denied.misconceptions).toBeUndefined();
+    const answer =
+      "It is not true that only one thread executes bytecode at a time — threads run Python code in parallel on multiple cores.";
+    expect(gradeAnswer(explain(), answer).grade.keyPoints?.[0]?.matched).toBe(false);
+    expect(wrongClaims(answer)).toEqual([PARALLEL]);
+    expect(
+      wrongClaims(
+        "It is not true that threads run Python code in parallel on multiple cores, since the GIL is held.",
+      ),
+    ).toBeUndefined();
   });
 });
 
