@@ -344,8 +344,9 @@ function report(name: string, results: Result[]): Summary {
     );
   }
   console.log(`   flagged uncertain: ${results.filter((r) => r.uncertain).length}`);
+  const spread = (values: number[]) => `p50 ${ms(percentile(values, 50))}, p99 ${ms(percentile(values, 99))}`;
   console.log(
-    `   latency per answer (median of 7 runs): p50 ${ms(percentile(micros, 50))}, p99 ${ms(percentile(micros, 99))}; 60-140 words (n=${hundredWords.length}): p50 ${ms(percentile(hundredWords, 50))}, p99 ${ms(percentile(hundredWords, 99))}; 90-110 words (n=${nearHundred.length}): p50 ${ms(percentile(nearHundred, 50))}, p99 ${ms(percentile(nearHundred, 99))}`,
+    `   latency per answer (median of 7 runs): ${spread(micros)}; 60-140 words (n=${hundredWords.length}): ${spread(hundredWords)}; 90-110 words (n=${nearHundred.length}): ${spread(nearHundred)}`,
   );
   return { n, agreement: n === 0 ? 1 : agree / n, qwk, incorrectGradedCorrect };
 }
