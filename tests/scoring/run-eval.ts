@@ -97,103 +97,14 @@
 // `--tuning-only` skips the held-out set entirely, so that tuning iterations do not even see its
 // aggregate figures. `--extra <dir>` also scores a new batch of labelled answers as its own set
 // (the honest check before folding it in).
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { basename, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { parse } from "yaml";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { z } from "zod";
-import {
-  questionInputSchema,
-  type StoredQuestion,
-  toStoredQuestion,
-} from "../../src/domain/questions/question-spec.ts";
 import { scoreExplanation } from "../../src/domain/scoring/explain.ts";
 import { gradeAnswer, warmUpNlp } from "../../src/domain/scoring/index.ts";
+import { type Case, loadBank, loadSet, root, VERDICTS, type Verdict } from "./labelled-sets.ts";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
 const TARGETS = { agreement: 0.85, qwk: 0.8 } as const;
-const VERDICTS = ["incorrect", "partial", "correct"] as const;
-type Verdict = (typeof VERDICTS)[number];
-
-const labelledFile = z.strictObject({
-  question: z.string().min(1),
-  answers: z.array(
-    z.strictObject({
-      text: z.string(),
-      label: z.enum(VERDICTS),
-      keyPoints: z.array(z.number().int().nonnegative()).default([]),
-      kind: z.string().min(1),
-      note: z.string().optional(),
-    }),
-  ),
-});
-
-const bankFile = z.looseObject({ questions: z.array(z.looseObject({ slug: z.string(), type: z.string() })) });
-
-/** The bank's explain questions by slug, validated and stored exactly as the API stores them. */
-function loadBank(): Map<string, StoredQuestion> {
-  const dir = join(root, "seed/questions");
-  const bank = new Map<string, StoredQuestion>();
-  let n = 0;
-  for (const file of readdirSync(dir)
-    .filter((f) => f.endsWith(".yaml"))
-    .sort()) {
-    const doc = bankFile.parse(parse(readFileSync(join(dir, file), "utf8")));
-    for (const entry of doc.questions) {
-      if (entry.type !== "explain") continue;
-      const { slug, section: _section, ...input } = entry;
-      const parsed = questionInputSchema.safeParse(input);
-      if (!parsed.success)
-        throw new Error(`${file}: ${slug} is not a valid question: ${parsed.error.message}`);
-      bank.set(
-        slug,
-        toStoredQuestion(parsed.data, () => `choice-${++n}`),
-      );
-    }
-  }
-  return bank;
-}
-
-interface Case {
-  /** "<set>/<file>#<index>": how second-labeller.json names the answer. */
-  id: string;
-  file: string;
-  slug: string;
-  question: StoredQuestion;
-  text: string;
-  label: Verdict;
-  keyPoints: number[];
-  kind: string;
-}
-
-function loadSet(dir: string, bank: Map<string, StoredQuestion>): Case[] {
-  if (!existsSync(dir)) return [];
-  const cases: Case[] = [];
-  for (const file of readdirSync(dir)
-    .filter((f) => /\.ya?ml$/.test(f))
-    .sort()) {
-    const doc = labelledFile.parse(parse(readFileSync(join(dir, file), "utf8")));
-    const question = bank.get(doc.question);
-    if (!question) throw new Error(`${file}: no explain question "${doc.question}" in the bank`);
-    const points = question.answerKey.rubric?.keyPoints.length ?? 0;
-    for (const [at, a] of doc.answers.entries()) {
-      const bad = a.keyPoints.find((k) => k >= points);
-      if (bad !== undefined)
-        throw new Error(`${file}: key point ${bad} does not exist (the rubric has ${points})`);
-      cases.push({
-        id: `${basename(dir)}/${file}#${at}`,
-        file,
-        slug: doc.question,
-        question,
-        text: a.text,
-        label: a.label,
-        keyPoints: a.keyPoints,
-        kind: a.kind,
-      });
-    }
-  }
-  return cases;
-}
 
 interface Result {
   c: Case;
