@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from "./config/env.ts";
 import { resolveJwtSecret } from "./config/jwt-secret.ts";
 import { openConfiguredDatabase } from "./db/open-from-config.ts";
 import { prepareDatabase } from "./db/prepare.ts";
+import { warmUpScoring } from "./domain/scoring/index.ts";
 import { seedContent } from "./modules/content/seed-content.ts";
 
 async function main(): Promise<void> {
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
   log.info({ database: database.kind, applied: report.applied }, "database ready");
   if (report.modified.length > 0) log.warn({ modified: report.modified }, "applied migrations changed since");
 
+  warmUpScoring();
   const app = await buildApp({ config, jwtSecret, database, logger: log });
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, "shutting down after an error");

@@ -52,6 +52,8 @@
 //   session 7, first scored 88.9% with one incorrect answer graded correct, then read. Their brief asked for every weight-2
 //   point in a correct answer, where the scorer forgives one: most of their partial answers
 //   graded correct are that difference, not a misreading).
+//   The tuning set is also the only training set of the learned evidence (train.ts): the other
+//   sets below stay unseen by the models, so their figures measure answers the models never met.
 // - tests/scoring/validation/: batches written blind and labelled before they were ever scored,
 //   first used as a generalisation check, since then also read during rubric work.
 // - tests/scoring/fresh/: blind batches (c3-*, c4-*, c6-*, c7-*, m-*, o-* from session 3, q-* from
@@ -101,7 +103,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { scoreExplanation } from "../../src/domain/scoring/explain.ts";
-import { gradeAnswer, warmUpNlp } from "../../src/domain/scoring/index.ts";
+import { gradeAnswer, warmUpScoring } from "../../src/domain/scoring/index.ts";
 import { type Case, loadBank, loadSet, root, VERDICTS, type Verdict } from "./labelled-sets.ts";
 
 const TARGETS = { agreement: 0.85, qwk: 0.8 } as const;
@@ -335,7 +337,7 @@ function main(): void {
   ].filter((s) => s.cases.length > 0);
   console.log(`bank: ${bank.size} explain questions`);
 
-  warmUpNlp();
+  warmUpScoring();
   const all = sets.flatMap((s) => s.cases);
   // Warm-up: compile every rubric and let the JIT settle before timing anything.
   for (let round = 0; round < 3; round++) for (const c of all) gradeAnswer(c.question, c.text);

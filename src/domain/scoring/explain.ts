@@ -25,6 +25,9 @@
 //   runs on several cores") is a misconception (swaps.ts).
 // - Not asserted: a sentence that opens as a question gives no key point, and what a later
 //   assertion takes back ("..., but that is wrong", "just kidding") states nothing (retractions.ts).
+// - Learned evidence (evidence.ts): for the bank's questions, a model per key point trained on
+//   labelled answers drops a phrasing's match it finds very unlikely and adds the one missing key
+//   point it is sure of to an answer found mostly right and free of misconceptions.
 // - Misconceptions: matched in the phrasing's word order (or its passive) inside one clause, never
 //   in a conditional, a question or a reported myth; a key point found on the same words does not
 //   count; any misconception caps the score at MISCONCEPTION_CAP and the verdict at partial, or
@@ -32,6 +35,13 @@
 import type { Rubric } from "../questions/question-spec.ts";
 import { agentOf, otherAgent } from "./agents.ts";
 import { applyAnalogies, findAnalogies, tellsAStory } from "./analogies.ts";
+import {
+  evidenceFeatures,
+  modelFor,
+  probability,
+  rubricFingerprint,
+  weighLearnedEvidence,
+} from "./evidence.ts";
 import { majorityForms, minorKeys, novelty, relaxedForms, vagueKeys } from "./loose-forms.ts";
 import { type CompiledPhrasing, compilePhrasing, findPhrasing, indexAnswer, type Match } from "./matching.ts";
 import { analyse } from "./nlp.ts";
@@ -96,6 +106,8 @@ interface CompiledRubric {
   agents: (string | undefined)[];
   /** Per misconception, the contrasted term its text is about, if any: see saidOfOther. */
   misconceptionTopics: (Topic | undefined)[];
+  /** What a learned model must have been trained for to apply here (evidence.ts). */
+  fingerprint: string;
 }
 
 /** Words a real question opens with. */
@@ -159,6 +171,7 @@ function compileRubric(rubric: Rubric, prompt: string): CompiledRubric {
     ),
     agents: rubric.keyPoints.map((point) => agentOf(point.text)),
     misconceptionTopics: (rubric.misconceptions ?? []).map((m) => topicOf(m.text)),
+    fingerprint: rubricFingerprint(prompt, rubric),
     relaxed: keyPoints.map((phrasings, k) => relaxedForms(phrasings, novel[k] ?? [], promptText, minor)),
     majority: rubric.keyPoints.map((point, k) => {
       if (!(point.weight >= MAJOR_WEIGHT)) return [];
@@ -201,6 +214,20 @@ export function verdictFor(score: number): Verdict {
 }
 
 export function scoreExplanation(prompt: string, rubric: Rubric, answer: string): ExplainResult {
+  return readExplanation(prompt, rubric, answer, false).result;
+}
+
+/** What the learned models see of an answer (evidence.ts): for training them. */
+export function answerFeatures(prompt: string, rubric: Rubric, answer: string): string[] {
+  return readExplanation(prompt, rubric, answer, true).features;
+}
+
+function readExplanation(
+  prompt: string,
+  rubric: Rubric,
+  answer: string,
+  wantFeatures: boolean,
+): { result: ExplainResult; features: string[] } {
   const rules = compileRubric(rubric, prompt);
   const none = (n: number) => new Array<boolean>(n).fill(false);
   const nothing = {
@@ -216,12 +243,15 @@ export function scoreExplanation(prompt: string, rubric: Rubric, answer: string)
       misconceptions: rules.misconceptions.map(() => null),
     },
   };
-  if (answer.trim() === "") return { ...nothing, keywordsOnly: false, empty: true, notEnglish: false };
+  const unread = (result: ExplainResult) => ({ result, features: [] });
+  if (answer.trim() === "")
+    return unread({ ...nothing, keywordsOnly: false, empty: true, notEnglish: false });
   const text = analyse(answer);
   const reading = readableSentences(text, answer, rules.promptWords);
-  if (reading.keywordsOnly) return { ...nothing, keywordsOnly: true, empty: false, notEnglish: false };
+  if (reading.keywordsOnly)
+    return unread({ ...nothing, keywordsOnly: true, empty: false, notEnglish: false });
   if (!looksEnglish(text, rules.vocabulary))
-    return { ...nothing, keywordsOnly: false, empty: false, notEnglish: true };
+    return unread({ ...nothing, keywordsOnly: false, empty: false, notEnglish: true });
   // An English answer that switches language for a sentence is read without it.
   const foreign = foreignSentences(text);
   const spans = reading.spans.filter((span) => !foreign.has(span));
@@ -298,20 +328,32 @@ export function scoreExplanation(prompt: string, rubric: Rubric, answer: string)
     );
   });
   const misconceptionEvidence = misconceptionHits.map((hit) => hit?.index ?? null);
-  const keyPointsMatched = keyPointEvidence.map((e) => e !== null);
   const misconceptionsMatched = misconceptionEvidence.map((e) => e !== null);
+  const anyMisconception = misconceptionsMatched.some(Boolean) || swaps.length > 0;
 
   const weightOf = (i: number) => {
     const w = rubric.keyPoints[i]?.weight;
     return typeof w === "number" && Number.isFinite(w) && w > 0 ? w : 1;
   };
-  let total = 0;
-  let got = 0;
-  keyPointsMatched.forEach((matched, i) => {
-    total += weightOf(i);
-    if (matched) got += weightOf(i);
-  });
-  let score = total > 0 ? got / total : 0;
+  const shareOf = (evidence: readonly (number | null)[]) => {
+    let total = 0;
+    let got = 0;
+    evidence.forEach((e, i) => {
+      total += weightOf(i);
+      if (e !== null) got += weightOf(i);
+    });
+    return total > 0 ? got / total : 0;
+  };
+  // The learned models check the phrasings' findings and complete an answer they find mostly right.
+  const model = modelFor(rules.fingerprint, keyPointEvidence.length);
+  const features =
+    wantFeatures || model ? evidenceFeatures(text, spans, (at) => clear({ from: at, to: at })) : [];
+  if (model) {
+    const probabilities = model.keyPoints.map((m) => probability(m, features));
+    weighLearnedEvidence(keyPointEvidence, probabilities, shareOf, anyMisconception);
+  }
+  const keyPointsMatched = keyPointEvidence.map((e) => e !== null);
+  let score = shareOf(keyPointEvidence);
   let verdict = verdictFor(score);
   // A correct answer states the major points: a missed key point of weight CORE_WEIGHT or more, or
   // more than one missed key point of weight MAJOR_WEIGHT, keeps the verdict at partial even when
@@ -325,7 +367,6 @@ export function scoreExplanation(prompt: string, rubric: Rubric, answer: string)
   // Any key point found is partial understanding, however light its weight.
   if (verdict === "incorrect" && keyPointsMatched.some(Boolean)) verdict = "partial";
   const anyKeyPoint = keyPointsMatched.some(Boolean);
-  const anyMisconception = misconceptionsMatched.some(Boolean) || swaps.length > 0;
   // An answer built on an analogy it spells out ("the waiter = event loop, tables = coroutines")
   // states the rest of its points in the story's words, which no phrasing reads; graders judge
   // such answers correct once half the weight is found in plain terms.
@@ -348,7 +389,7 @@ export function scoreExplanation(prompt: string, rubric: Rubric, answer: string)
   const near = (t: number) => Math.abs(score - t) < UNCERTAIN_MARGIN;
   const uncertain =
     (anyMisconception && anyKeyPoint) || near(EXPLAIN_THRESHOLDS.correct) || near(EXPLAIN_THRESHOLDS.partial);
-  return {
+  const result: ExplainResult = {
     score,
     verdict,
     uncertain,
@@ -363,6 +404,7 @@ export function scoreExplanation(prompt: string, rubric: Rubric, answer: string)
     misconceptionsMatched,
     evidence: { keyPoints: keyPointEvidence, misconceptions: misconceptionEvidence },
   };
+  return { result, features };
 }
 
 /**

@@ -2,8 +2,10 @@
 // Objective types are compared exactly (objective.ts); explanations are scored against the
 // question's rubric (explain.ts). Pure and synchronous; the only I/O is loading the NLP model once.
 import type { StoredQuestion } from "../questions/question-spec.ts";
+import { loadEvidenceModels } from "./evidence.ts";
 import { scoreExplanation, type Verdict } from "./explain.ts";
 import { explainFeedback } from "./feedback.ts";
+import { warmUpNlp } from "./nlp.ts";
 import {
   clozeAnswers,
   correctOrder,
@@ -21,10 +23,16 @@ import { swapStatement } from "./swaps.ts";
 export type { Verdict } from "./explain.ts";
 export { EXPLAIN_THRESHOLDS } from "./explain.ts";
 export { warmUpNlp } from "./nlp.ts";
+
+/** Loads the language model and the learned evidence now, so that no learner's first answer waits. */
+export function warmUpScoring(): void {
+  warmUpNlp();
+  loadEvidenceModels();
+}
 export { MissingAnswerKeyError } from "./objective.ts";
 
 /** Bump whenever a rule, threshold or lexicon entry changes how an answer is graded. */
-export const GRADER_VERSION = "2026.11.17";
+export const GRADER_VERSION = "2026.11.27";
 /** Longer text answers (or arrays whose strings add up to more) are refused. */
 export const MAX_ANSWER_CHARS = 5000;
 /** An objective score at or above this is "correct" (1 up to rounding). */
