@@ -61,7 +61,10 @@
 //   long take-home answers, the last scored at 67.8% after rubric round 14; s-p-* from session 6,
 //   a bootcamp cohort's weekly quiz, 94.4% when added, and s-s-*, transcribed mock video
 //   interviews, 88.2% when added before rubric round 17; s-y2-* and s-z2-* from session 7, the
-//   odd-numbered halves of the s-y and s-z batches, 77.8% and 90.3% when split off), each by a
+//   odd-numbered halves of the s-y and s-z batches, 77.8% and 90.3% when split off; s-ah-* and
+//   s-ai-* from session 8, phone-screen answers from a mixed pool of candidates and answers that
+//   state their points implicitly, written after the learned evidence landed and first scored at
+//   94.4% and 87.5%, 95.8% and 86.1% without the models), each by a
 //   writer who
 //   saw neither the scorer, the rubric phrasings nor the other sets; only aggregate figures are
 //   printed.
