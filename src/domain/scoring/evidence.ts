@@ -60,32 +60,54 @@ export function rubricFingerprint(prompt: string, rubric: Rubric): string {
   return hash.digest("hex").slice(0, 32);
 }
 
-let byFingerprint: Map<string, QuestionModel> | undefined;
-
-/** The shipped models, read once (an absent file means no learned evidence). */
-export function loadEvidenceModels(): ReadonlyMap<string, QuestionModel> {
-  return models();
+/** A question's models ready for scoring: per feature, its weight in each key point's model. */
+export interface CompiledModel {
+  source: QuestionModel;
+  biases: Float64Array;
+  weights: Map<string, Float64Array>;
 }
 
-function models(): Map<string, QuestionModel> {
+function compileModel(source: QuestionModel): CompiledModel {
+  const n = source.keyPoints.length;
+  const weights = new Map<string, Float64Array>();
+  source.keyPoints.forEach((point, k) => {
+    for (const [feature, w] of Object.entries(point.weights)) {
+      let row = weights.get(feature);
+      if (!row) {
+        row = new Float64Array(n);
+        weights.set(feature, row);
+      }
+      row[k] = w;
+    }
+  });
+  return { source, biases: Float64Array.from(source.keyPoints, (p) => p.bias), weights };
+}
+
+let byFingerprint: Map<string, CompiledModel> | undefined;
+
+/** The shipped models, read once (an absent file means no learned evidence). */
+export function loadEvidenceModels(): QuestionModel[] {
+  return [...models().values()].map((model) => model.source);
+}
+
+function models(): Map<string, CompiledModel> {
   if (byFingerprint) return byFingerprint;
-  byFingerprint = new Map();
-  if (existsSync(EVIDENCE_MODELS_FILE)) {
-    const file = evidenceModelsFile.parse(JSON.parse(readFileSync(EVIDENCE_MODELS_FILE, "utf8")));
-    for (const model of file.models) byFingerprint.set(model.fingerprint, model);
-  }
-  return byFingerprint;
+  const list = existsSync(EVIDENCE_MODELS_FILE)
+    ? evidenceModelsFile.parse(JSON.parse(readFileSync(EVIDENCE_MODELS_FILE, "utf8"))).models
+    : [];
+  useEvidenceModels(list);
+  return byFingerprint ?? new Map();
 }
 
 /** Replaces the shipped models: for tests and for cross-validating the trainer. */
 export function useEvidenceModels(list: readonly QuestionModel[]): void {
-  byFingerprint = new Map(list.map((model) => [model.fingerprint, model]));
+  byFingerprint = new Map(list.map((model) => [model.fingerprint, compileModel(model)]));
 }
 
 /** The model trained for exactly this prompt and these key points, if any. */
-export function modelFor(fingerprint: string, keyPoints: number): QuestionModel | undefined {
+export function modelFor(fingerprint: string, keyPoints: number): CompiledModel | undefined {
   const model = models().get(fingerprint);
-  return model && model.keyPoints.length === keyPoints ? model : undefined;
+  return model && model.biases.length === keyPoints ? model : undefined;
 }
 
 /**
@@ -138,8 +160,12 @@ export function weighLearnedEvidence(
   for (const { k } of likely) evidence[k] = LEARNED_EVIDENCE;
 }
 
-export function probability(model: KeyPointModel, features: readonly string[]): number {
-  let z = model.bias;
-  for (const feature of features) z += model.weights[feature] ?? 0;
-  return 1 / (1 + Math.exp(-z));
+/** Each key point's probability of being stated, given the answer's features. */
+export function keyPointProbabilities(model: CompiledModel, features: readonly string[]): number[] {
+  const z = Float64Array.from(model.biases);
+  for (const feature of features) {
+    const row = model.weights.get(feature);
+    if (row) for (let k = 0; k < z.length; k++) z[k] = (z[k] ?? 0) + (row[k] ?? 0);
+  }
+  return Array.from(z, (x) => 1 / (1 + Math.exp(-x)));
 }

@@ -37,8 +37,8 @@ import { agentOf, otherAgent } from "./agents.ts";
 import { applyAnalogies, findAnalogies, tellsAStory } from "./analogies.ts";
 import {
   evidenceFeatures,
+  keyPointProbabilities,
   modelFor,
-  probability,
   rubricFingerprint,
   weighLearnedEvidence,
 } from "./evidence.ts";
@@ -349,7 +349,7 @@ function readExplanation(
   const features =
     wantFeatures || model ? evidenceFeatures(text, spans, (at) => clear({ from: at, to: at })) : [];
   if (model) {
-    const probabilities = model.keyPoints.map((m) => probability(m, features));
+    const probabilities = keyPointProbabilities(model, features);
     weighLearnedEvidence(keyPointEvidence, probabilities, shareOf, anyMisconception);
   }
   const keyPointsMatched = keyPointEvidence.map((e) => e !== null);

@@ -22,7 +22,7 @@ import { answerFeatures, scoreExplanation } from "../../../src/domain/scoring/ex
 import { trainEvidenceModels } from "../../scoring/train.ts";
 import { explain } from "./fixtures.ts";
 
-const shipped = [...loadEvidenceModels().values()];
+const shipped = loadEvidenceModels();
 afterEach(() => useEvidenceModels(shipped));
 
 const q = explain();
