@@ -61,6 +61,20 @@ describe("POST /v1/questions/:id/check", () => {
     expect(grade.feedback.length).toBeGreaterThan(0);
   });
 
+  it("checks a bank question's phrasing matches against its learned evidence", async () => {
+    // Off topic: "database" and "queries" graze the I/O key point, which the phrasings alone count
+    // (partial); the model trained for this question finds nothing like that point here.
+    const question = await t.app.db.question.findUniqueOrThrow({ where: { slug: "gil-django-io-bound" } });
+    const response = await check(question.id, {
+      answer:
+        "I'd say the bigger performance issue in Django is usually the ORM: N+1 queries. Use select_related and prefetch_related, add database indexes, and cache expensive querysets. Django Debug Toolbar is great for finding these problems.",
+    });
+    expect(response.statusCode).toBe(200);
+    const grade = response.json();
+    expect(grade.verdict).toBe("incorrect");
+    expect(grade.keyPoints.every((k: { matched: boolean }) => !k.matched)).toBe(true);
+  });
+
   it("gives partial credit on multiple choice and ordering", async () => {
     const multi = await t.app.db.question.findFirstOrThrow({
       where: { type: "multiple_choice", origin: "curated" },
