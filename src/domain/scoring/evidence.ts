@@ -141,23 +141,29 @@ export function evidenceFeatures(
 /**
  * Checks what the phrasings found (per key point, the phrasing's index or null) against the
  * models' probabilities, in place: vetoes doubtful matches, then completes a mostly right answer.
+ * Says whether it changed anything: such a grade rests on a model's judgement, worth a human look.
  */
 export function weighLearnedEvidence(
   evidence: (number | null)[],
   probabilities: readonly number[],
   shareOf: (evidence: readonly (number | null)[]) => number,
   wrongClaims: boolean,
-): void {
+): boolean {
+  let changed = false;
   evidence.forEach((e, k) => {
-    if (e !== null && (probabilities[k] ?? 1) < EVIDENCE_VETO) evidence[k] = null;
+    if (e !== null && (probabilities[k] ?? 1) < EVIDENCE_VETO) {
+      evidence[k] = null;
+      changed = true;
+    }
   });
-  if (wrongClaims || shareOf(evidence) < EVIDENCE_MIN_SCORE) return;
+  if (wrongClaims || shareOf(evidence) < EVIDENCE_MIN_SCORE) return changed;
   const likely = probabilities
     .map((p, k) => ({ k, p }))
     .filter(({ k, p }) => evidence[k] === null && p >= EVIDENCE_PROBABILITY)
     .sort((a, b) => b.p - a.p)
     .slice(0, EVIDENCE_MAX_POINTS);
   for (const { k } of likely) evidence[k] = LEARNED_EVIDENCE;
+  return changed || likely.length > 0;
 }
 
 /** Each key point's probability of being stated, given the answer's features. */

@@ -346,11 +346,12 @@ function readExplanation(
   };
   // The learned models check the phrasings' findings and complete an answer they find mostly right.
   const model = modelFor(rules.fingerprint, keyPointEvidence.length);
+  let learned = false;
   const features =
     wantFeatures || model ? evidenceFeatures(text, spans, (at) => clear({ from: at, to: at })) : [];
   if (model) {
     const probabilities = keyPointProbabilities(model, features);
-    weighLearnedEvidence(keyPointEvidence, probabilities, shareOf, anyMisconception);
+    learned = weighLearnedEvidence(keyPointEvidence, probabilities, shareOf, anyMisconception);
   }
   const keyPointsMatched = keyPointEvidence.map((e) => e !== null);
   let score = shareOf(keyPointEvidence);
@@ -388,7 +389,10 @@ function readExplanation(
   }
   const near = (t: number) => Math.abs(score - t) < UNCERTAIN_MARGIN;
   const uncertain =
-    (anyMisconception && anyKeyPoint) || near(EXPLAIN_THRESHOLDS.correct) || near(EXPLAIN_THRESHOLDS.partial);
+    learned ||
+    (anyMisconception && anyKeyPoint) ||
+    near(EXPLAIN_THRESHOLDS.correct) ||
+    near(EXPLAIN_THRESHOLDS.partial);
   const result: ExplainResult = {
     score,
     verdict,

@@ -70,6 +70,7 @@ describe("learned evidence: in scoring", () => {
     expect(completed.keyPointsMatched).toEqual([true, true, true]);
     expect(completed.evidence.keyPoints[2]).toBe(LEARNED_EVIDENCE);
     expect(completed.verdict).toBe("correct");
+    expect(completed.uncertain).toBe(true);
   });
 
   it("does not complete an answer its phrasings find less than half right", () => {
@@ -90,7 +91,9 @@ describe("learned evidence: in scoring", () => {
 
   it("drops a phrasing's match that its model finds very unlikely", () => {
     useEvidenceModels([fixedModel([0.5, EVIDENCE_VETO / 2, 0.5])]);
-    expect(score(FIRST_TWO).keyPointsMatched).toEqual([true, false, false]);
+    const vetoed = score(FIRST_TWO);
+    expect(vetoed.keyPointsMatched).toEqual([true, false, false]);
+    expect(vetoed.uncertain).toBe(true);
   });
 
   it("applies a model only to the prompt and key points it was trained for", () => {
@@ -115,14 +118,15 @@ describe("learned evidence: weighing", () => {
   const weigh = (found: boolean[], probabilities: number[], wrongClaims: boolean) => {
     const evidence: (number | null)[] = found.map((f) => (f ? 0 : null));
     const share = (e: readonly (number | null)[]) => e.filter((x) => x !== null).length / e.length;
-    weighLearnedEvidence(evidence, probabilities, share, wrongClaims);
-    return evidence;
+    const changed = weighLearnedEvidence(evidence, probabilities, share, wrongClaims);
+    return { after: evidence, changed };
   };
 
   it("drops only matches under the veto and adds only sure points, never beside a wrong claim", () => {
     fc.assert(
       fc.property(cases, ({ found, probabilities, wrongClaims }) => {
-        const after = weigh(found, probabilities, wrongClaims);
+        const { after, changed } = weigh(found, probabilities, wrongClaims);
+        expect(changed).toBe(after.some((e, k) => (e !== null) !== found[k]));
         const added = after.flatMap((e, k) => (e === LEARNED_EVIDENCE ? [k] : []));
         found.forEach((f, k) => {
           const p = probabilities[k] ?? 0;
