@@ -7,6 +7,7 @@ import { buildApp } from "../src/app.ts";
 import { loadConfig } from "../src/config/env.ts";
 import { openConfiguredDatabase } from "../src/db/open-from-config.ts";
 import { prepareDatabase } from "../src/db/prepare.ts";
+import { warmUpScoring } from "../src/domain/scoring/index.ts";
 import { seedContent } from "../src/modules/content/seed-content.ts";
 import { queueSql } from "../src/modules/study/study.repository.ts";
 
@@ -23,6 +24,7 @@ if (role === "app") {
   });
   const database = await openConfiguredDatabase(config);
   await prepareDatabase(database, { seed: async (prisma) => void (await seedContent(prisma)) });
+  warmUpScoring();
   const app = await buildApp({ config, jwtSecret: config.jwtSecret ?? "", database });
   await app.listen({ port, host: "127.0.0.1" });
 } else if (role === "baseline") {

@@ -15,6 +15,12 @@ export const questionViewInclude = {
 
 export type QuestionWithView = Prisma.QuestionGetPayload<{ include: typeof questionViewInclude }>;
 
+/** Just what `toSource` reads: for routes that cite the source but do not show the question. */
+export const questionSourceInclude = {
+  section: questionViewInclude.section,
+  document: questionViewInclude.document,
+} satisfies Prisma.QuestionInclude;
+
 /** Where to read more: the document section a question comes from, if any. */
 export function toSource(question: Pick<QuestionWithView, "document" | "section">) {
   return question.document && question.section

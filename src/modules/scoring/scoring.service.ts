@@ -13,7 +13,7 @@ import {
 import type { Question } from "../../generated/prisma/client.ts";
 import { NotFoundError, PayloadTooLargeError, UnprocessableError } from "../../lib/errors.ts";
 import { visibleQuestion } from "../content/content.service.ts";
-import { type QuestionWithView, questionViewInclude, toSource } from "../content/question-view.ts";
+import { type QuestionWithView, questionSourceInclude, toSource } from "../content/question-view.ts";
 import type { GradeView } from "./scoring.schemas.ts";
 
 export function toStored(
@@ -39,7 +39,10 @@ export function gradeOrReject(question: StoredQuestion, answer: unknown): GradeO
   }
 }
 
-export function withSource(outcome: GradeOutcome, question: QuestionWithView): GradeView {
+export function withSource(
+  outcome: GradeOutcome,
+  question: Pick<QuestionWithView, "document" | "section">,
+): GradeView {
   return {
     ...outcome.grade,
     source: toSource(question),
@@ -52,7 +55,8 @@ export function createScoringService({ db }: { db: PrismaClient }) {
     async check(viewerId: string | null, questionId: string, answer: unknown): Promise<GradeView> {
       const question = await db.question.findFirst({
         where: { AND: [{ id: questionId }, visibleQuestion(viewerId)] },
-        include: questionViewInclude,
+        // The grade cites the source section; the topics a question view lists are not needed.
+        include: questionSourceInclude,
       });
       if (!question) throw new NotFoundError("No such question.");
       return withSource(gradeOrReject(toStored(question), answer), question);
