@@ -51,6 +51,8 @@ const concurrency = () =>
   });
 
 const keysOf = (text: string) => new Set(analyse(text).tokens.flatMap((t) => t.keys));
+/** Is the text taken for a keyword list (no sentences to read)? */
+const readsAsList = (text: string) => readableSentences(analyse(text), text).keywordsOnly;
 
 describe("explain: analogies", () => {
   const vocabulary = keysOf("event loop coroutine GIL thread process");
@@ -233,20 +235,20 @@ describe("explain: definitions and prevention", () => {
     // Items of two or three words: still a list.
     const phrases =
       "reference counting, memory management, race on refcounts, one big lock vs fine-grained locks, simpler, faster single-thread";
-    expect(readableSentences(analyse(phrases), phrases).keywordsOnly).toBe(true);
+    expect(readsAsList(phrases)).toBe(true);
     // One term per line, or a chain of arrows.
     for (const lines of [
       "- mutual exclusion lock\n- CPython only\n- one thread at a time\n- bytecode execution\n- protects refcounts",
       "GIL -> one thread at a time -> bytecode -> multiprocessing no help -> refcounts",
     ]) {
-      expect(readableSentences(analyse(lines), lines).keywordsOnly, lines).toBe(true);
+      expect(readsAsList(lines), lines).toBe(true);
     }
     // A verb that opens an item or a line has no subject: a term, not a clause.
     for (const fragments of [
       "yield point, suspend, event loop, timer, other tasks run, callback, resume after await",
       "Entry points: many vs one. Suspend/resume. Yield to another coroutine. Cooperative multitasking.",
     ]) {
-      expect(readableSentences(analyse(fragments), fragments).keywordsOnly, fragments).toBe(true);
+      expect(readsAsList(fragments), fragments).toBe(true);
     }
     // A list that says it is one, or items between arrows or spaced dashes, however long the items.
     for (const declared of [
@@ -257,17 +259,17 @@ describe("explain: definitions and prevention", () => {
       "no ref -> GC / loop holds only callback / fix: await task or keep in a set",
       "concurrency = interleaving; parallelism = multiple cores; threading/asyncio = concurrency; multiprocessing = parallelism",
     ]) {
-      expect(readableSentences(analyse(declared), declared).keywordsOnly, declared).toBe(true);
+      expect(readsAsList(declared), declared).toBe(true);
     }
     const flow =
       "The coroutine hits await -> control goes to the loop -> the loop runs other tasks -> the timer fires";
-    expect(readableSentences(analyse(flow), flow).keywordsOnly).toBe(false);
+    expect(readsAsList(flow)).toBe(false);
     const shorthand =
       "Concurrency = interleaving, parallelism = truly simultaneous on multiple cores. threading/asyncio: concurrency only because of the GIL; multiprocessing: parallelism with separate processes.";
-    expect(readableSentences(analyse(shorthand), shorthand).keywordsOnly).toBe(false);
+    expect(readsAsList(shorthand)).toBe(false);
     const slash =
       "The GIL is released during I/O, so while one thread waits on the network / disk another runs bytecode.";
-    expect(readableSentences(analyse(slash), slash).keywordsOnly).toBe(false);
+    expect(readsAsList(slash)).toBe(false);
     // Pairs whose right side lists terms, tags marked up one by one, a "TL;DR:" of terms.
     for (const notes of [
       "awaitable = anything with await\nkinds = coroutine, Task, Future\nrestriction = coroutine once",
@@ -275,39 +277,39 @@ describe("explain: definitions and prevention", () => {
       "[I/O-bound] [GIL released] [CPU-bound] [no parallel speed-up] [multiprocessing]",
       "TL;DR: event loop, no parallelism, cooperative await, lightweight",
     ]) {
-      expect(readableSentences(analyse(notes), notes).keywordsOnly, notes).toBe(true);
+      expect(readsAsList(notes), notes).toBe(true);
     }
     // A heading followed by an explanation is a summary, not a list.
     const summary =
       "TL;DR: pause, loop runs others, timer callback, resume.\n\nDetails: the await suspends the coroutine and hands control to the loop; the loop sets a timer and keeps other tasks going.";
-    expect(readableSentences(analyse(summary), summary).keywordsOnly).toBe(false);
+    expect(readsAsList(summary)).toBe(false);
     const boldSentences = "**The GIL is a mutex.** **One thread runs at a time.** **Cores do not help.**";
-    expect(readableSentences(analyse(boldSentences), boldSentences).keywordsOnly).toBe(false);
+    expect(readsAsList(boldSentences)).toBe(false);
     // "I/O" is one word: its slash separates no items, and it counts once among the words.
     const io =
       "Requests are mostly I/O (DB, cache, HTTP), and I/O releases the GIL. CPU-bound work like image processing, ML inference or crypto would get throttled.";
-    expect(readableSentences(analyse(io), io).keywordsOnly).toBe(false);
+    expect(readsAsList(io)).toBe(false);
     // Examples in brackets are asides: terse notes that say something are not a list for them.
     const examples =
       "io bound (db, http, cache, files). io releases gil. cpu heavy (images, ml, encryption) gets hurt";
-    expect(readableSentences(analyse(examples), examples).keywordsOnly).toBe(false);
+    expect(readsAsList(examples)).toBe(false);
     // A real definition followed by terse notes is an answer with a summary, not a list of lines.
     const summarised =
       "Concurrency is about dealing with lots of things at once by taking turns; parallelism is about doing lots of things at once, simultaneously on several cores. Threads: concurrency, not parallelism (GIL). asyncio: concurrency, not parallelism. multiprocessing: parallelism.";
-    expect(readableSentences(analyse(summarised), summarised).keywordsOnly).toBe(false);
+    expect(readsAsList(summarised)).toBe(false);
     const bracketedList = "GIL (a mutex), threads, bytecode, multiprocessing, processes";
-    expect(readableSentences(analyse(bracketedList), bracketedList).keywordsOnly).toBe(true);
+    expect(readsAsList(bracketedList)).toBe(true);
     const bullets =
       "- the GIL is a mutex in CPython\n- only one thread runs bytecode at a time\n- cores do not help";
-    expect(readableSentences(analyse(bullets), bullets).keywordsOnly).toBe(false);
+    expect(readsAsList(bullets)).toBe(false);
     // A call is one term with its arguments: "add_done_callback(discard)", "set()".
     const calls =
       "garbage collection, weak reference, background_tasks = set(), add_done_callback(discard), await task";
-    expect(readableSentences(analyse(calls), calls).keywordsOnly).toBe(true);
+    expect(readsAsList(calls)).toBe(true);
     // A dunder name is a code name, not the verb it is spelt with.
     const dunder =
       "awaitable = anything with __await__; kinds: coroutine, Task, Future; coroutine object awaitable once only";
-    expect(readableSentences(analyse(dunder), dunder).keywordsOnly).toBe(true);
+    expect(readsAsList(dunder)).toBe(true);
     // Counted as written: the lexicon makes one token of "multi-core" and "reference counting".
     const rewritten = gradeAnswer(
       explain(),
