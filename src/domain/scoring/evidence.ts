@@ -8,7 +8,8 @@
 // seed/evidence-models.json. A model applies only to the exact prompt and key points it was
 // trained for (its fingerprint): an edited or authored question is scored by its phrasings alone.
 //
-// The model only completes an answer the phrasings already find mostly right: see explain.ts.
+// The models only check the phrasings: they drop a match they find very unlikely and complete an
+// answer the phrasings already find mostly right (weighLearnedEvidence); they never grade alone.
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";

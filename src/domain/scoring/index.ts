@@ -1,6 +1,7 @@
 // The answer scorer: checks that an answer has the shape its question type takes, then grades it.
 // Objective types are compared exactly (objective.ts); explanations are scored against the
-// question's rubric (explain.ts). Pure and synchronous; the only I/O is loading the NLP model once.
+// question's rubric (explain.ts). Pure and synchronous; the only I/O is loading the NLP model and
+// the learned evidence (evidence.ts) once.
 import type { StoredQuestion } from "../questions/question-spec.ts";
 import { loadEvidenceModels } from "./evidence.ts";
 import { scoreExplanation, type Verdict } from "./explain.ts";
@@ -22,14 +23,13 @@ import { swapStatement } from "./swaps.ts";
 
 export type { Verdict } from "./explain.ts";
 export { EXPLAIN_THRESHOLDS } from "./explain.ts";
-export { warmUpNlp } from "./nlp.ts";
+export { MissingAnswerKeyError } from "./objective.ts";
 
 /** Loads the language model and the learned evidence now, so that no learner's first answer waits. */
 export function warmUpScoring(): void {
   warmUpNlp();
   loadEvidenceModels();
 }
-export { MissingAnswerKeyError } from "./objective.ts";
 
 /** Bump whenever a rule, threshold or lexicon entry changes how an answer is graded. */
 export const GRADER_VERSION = "2026.11.27";
