@@ -324,13 +324,25 @@ export const MAX_FOREIGN_WORD_SHARE = 0.08;
 const OTHER_SCRIPT_LETTER = /[^\P{L}\p{Script=Latin}]/u;
 const inOtherScript = (t: WordToken) => OTHER_SCRIPT_LETTER.test(t.value);
 
+/**
+ * Words in another language: two or more of its function words making up `share` of them, or
+ * words in another script (Chinese, Russian or Greek with English terms sprinkled in).
+ */
+function inAnotherLanguage(
+  tokens: readonly WordToken[],
+  isForeignWord: (t: WordToken) => boolean,
+  share: number,
+): boolean {
+  const words = tokens.length;
+  const foreign = tokens.filter(isForeignWord).length;
+  if (foreign >= 2 && foreign / words >= share) return true;
+  return words > 0 && tokens.filter(inOtherScript).length / words >= MAX_OTHER_SCRIPT_SHARE;
+}
+
 export function looksEnglish(text: AnalysedText, vocabulary?: ReadonlySet<string>): boolean {
   const words = text.tokens.length;
-  const foreign = text.tokens.filter((t) => FOREIGN_FUNCTION_WORDS.has(t.value)).length;
-  if (foreign >= 2 && foreign / words >= MAX_FOREIGN_WORD_SHARE) return false;
-  // Chinese, Russian or Greek with English terms sprinkled in is not English either.
-  const otherScript = text.tokens.filter(inOtherScript).length;
-  if (words > 0 && otherScript / words >= MAX_OTHER_SCRIPT_SHARE) return false;
+  const foreignWord = (t: WordToken) => FOREIGN_FUNCTION_WORDS.has(t.value);
+  if (inAnotherLanguage(text.tokens, foreignWord, MAX_FOREIGN_WORD_SHARE)) return false;
   if (words < 6) return true;
   if (text.tokens.filter((t) => t.stop).length / words >= MIN_STOP_WORD_SHARE) return true;
   if (!vocabulary) return false;
@@ -362,21 +374,12 @@ export const FOREIGN_SENTENCE_SHARE = 0.2;
  * read without it, and since what it says is not read, the answer cannot be judged wholly right.
  */
 export function foreignSentences(text: AnalysedText): Set<SentenceSpan> {
+  const foreignWord = (t: WordToken) => FOREIGN_FUNCTION_WORDS.has(t.value) || RARE_IN_ENGLISH.has(t.value);
   const foreign = new Set<SentenceSpan>();
   for (const span of text.sentences) {
-    const { start, end } = span;
-    const words = end - start;
-    if (words < SENTENCE_LANGUAGE_MIN_WORDS) continue;
-    const tokens = text.tokens.slice(start, end);
-    const functionWords = tokens.filter(
-      (t) => FOREIGN_FUNCTION_WORDS.has(t.value) || RARE_IN_ENGLISH.has(t.value),
-    ).length;
-    const otherScript = tokens.filter(inOtherScript).length;
-    if (
-      (functionWords >= 2 && functionWords / words >= FOREIGN_SENTENCE_SHARE) ||
-      otherScript / words >= MAX_OTHER_SCRIPT_SHARE
-    )
-      foreign.add(span);
+    if (span.end - span.start < SENTENCE_LANGUAGE_MIN_WORDS) continue;
+    const tokens = text.tokens.slice(span.start, span.end);
+    if (inAnotherLanguage(tokens, foreignWord, FOREIGN_SENTENCE_SHARE)) foreign.add(span);
   }
   return foreign;
 }
