@@ -240,6 +240,9 @@ function isTrue(flag: unknown): boolean {
   return flag === true;
 }
 
+/** Dashes between words, as wink tokenises them. */
+const DASH_MARKS: ReadonlySet<string> = new Set(["—", "–", "-", "--"]);
+
 export function analyse(text: string): AnalysedText {
   const { nlp, stem, groupOfStem, alsoOfStem } = loadEngine();
   const its = nlp.its;
@@ -355,8 +358,7 @@ export function analyse(text: string): AnalysedText {
       question: false,
       aside: openBrackets > 0,
       afterColon: previousMark === ":",
-      afterDash:
-        previousMark === "—" || previousMark === "–" || previousMark === "-" || previousMark === "--",
+      afterDash: DASH_MARKS.has(previousMark),
     });
     previousMark = "";
     const span = sentences[sentences.length - 1];
