@@ -105,7 +105,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { scoreExplanation } from "../../src/domain/scoring/explain.ts";
+import { LEARNED_EVIDENCE } from "../../src/domain/scoring/evidence.ts";
+import { scoreExplanation, TEXT_PHRASING } from "../../src/domain/scoring/explain.ts";
 import { gradeAnswer, warmUpScoring } from "../../src/domain/scoring/index.ts";
 import { type Case, loadBank, loadSet, root, VERDICTS, type Verdict } from "./labelled-sets.ts";
 
@@ -289,7 +290,11 @@ function showDisagreements(results: Result[]): void {
     if (!rubric) continue;
     const { evidence } = scoreExplanation(r.c.question.prompt, rubric, r.c.text);
     evidence.keyPoints.forEach((e, i) => {
-      if (e !== null) console.log(`   kp${i} by "${rubric.keyPoints[i]?.phrasings[e]}"`);
+      const by =
+        e === LEARNED_EVIDENCE
+          ? "its learned model"
+          : `"${e === TEXT_PHRASING ? rubric.keyPoints[i]?.text : rubric.keyPoints[i]?.phrasings[e ?? 0]}"`;
+      if (e !== null) console.log(`   kp${i} by ${by}`);
     });
     evidence.misconceptions.forEach((e, i) => {
       if (e !== null) console.log(`   MISCONCEPTION ${i} by "${rubric.misconceptions?.[i]?.phrasings[e]}"`);
