@@ -96,13 +96,13 @@ function models(): Map<string, CompiledModel> {
   const list = existsSync(EVIDENCE_MODELS_FILE)
     ? evidenceModelsFile.parse(JSON.parse(readFileSync(EVIDENCE_MODELS_FILE, "utf8"))).models
     : [];
-  useEvidenceModels(list);
-  return byFingerprint ?? new Map();
+  return useEvidenceModels(list);
 }
 
 /** Replaces the shipped models: for tests and for cross-validating the trainer. */
-export function useEvidenceModels(list: readonly QuestionModel[]): void {
+export function useEvidenceModels(list: readonly QuestionModel[]): Map<string, CompiledModel> {
   byFingerprint = new Map(list.map((model) => [model.fingerprint, compileModel(model)]));
+  return byFingerprint;
 }
 
 /** The model trained for exactly this prompt and these key points, if any. */
